@@ -1,0 +1,51 @@
+# IOP Finder. A newcomer needs two commands: `make run` and `make test`.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV      := .venv
+PY        := $(VENV)/bin/python
+STAMP     := $(VENV)/.installed
+DB        ?= var/directory.sqlite
+DEMO_SIZE ?= 25000
+# Python 3.10 is required (Rasa 3.6 supports nothing newer): the first python3.10 found.
+PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 2>/dev/null | tail -n 1)
+
+.PHONY: help run test lint directory demo-directory bench clean
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+$(STAMP): requirements.txt constraints.txt
+	@if [ -z "$(PYTHON310)" ]; then \
+	  echo "error: Python 3.10 is required (Rasa 3.6 supports nothing newer). Install it, e.g. 'pyenv install 3.10', or set PYTHON310=/path/to/python3.10." >&2; exit 1; fi
+	@$(PYTHON310) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 10) else 1)' || \
+	  { echo "error: $(PYTHON310) is not Python 3.10 (Rasa 3.6 supports nothing newer)." >&2; exit 1; }
+	@[ -x $(PY) ] && $(PY) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 10) else 1)' 2>/dev/null || \
+	  { rm -rf $(VENV); $(PYTHON310) -m venv $(VENV); }
+	$(PY) -m pip install --quiet --upgrade pip 'setuptools<71' wheel
+	$(PY) -m pip install --quiet -r requirements.txt -c constraints.txt
+	@touch $@
+
+install: $(STAMP) ## Create .venv (Python 3.10) and install the pinned dependencies
+
+$(DB): $(STAMP)
+	@mkdir -p $(dir $(DB))
+	$(PY) -m directory --db $(DB) demo --size $(DEMO_SIZE)
+
+demo-directory: $(DB) ## Build the demo directory (fictional programmes) if it is not there
+
+run: $(DB) ## Set everything up and start what exists (see README)
+	$(PY) -m bot.launcher --db $(DB)
+
+test: $(STAMP) ## Install what is missing and run every test
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: $(STAMP) ## ruff
+	$(PY) -m ruff check .
+
+bench: $(STAMP) ## Run the benchmarks and print their figures
+	$(PY) bench/directory_search.py
+
+clean: ## Remove built databases, models and caches (keeps .venv)
+	rm -rf var models .rasa .pytest_cache .ruff_cache tests/artifacts
