@@ -45,7 +45,7 @@ lint: $(STAMP) ## ruff
 	$(PY) -m ruff check .
 
 bench: $(STAMP) ## Run the benchmarks and print their figures
-	$(PY) bench/directory_search.py
+	$(PY) -m bench.directory_search
 
 clean: ## Remove built databases, models and caches (keeps .venv)
 	rm -rf var models .rasa .pytest_cache .ruff_cache tests/artifacts

@@ -1,0 +1,1 @@
+"""What connects the assistant to the world: channels, pages, the spaCy pipeline, the launcher."""
