@@ -301,3 +301,22 @@ def test_nobody_listening_is_a_connection_error() -> None:
     client = FindTreatmentClient(f"http://127.0.0.1:{port}", retries=1, backoff_factor=0.001)
     with pytest.raises(RemoteSourceError, match=r"^could not connect to FindTreatment.gov \(http://127.0.0.1:"):
         client.fetch_page("22902", 25)
+
+
+def test_the_fetch_command_imports_the_live_rows_and_refetching_updates(
+    server: LocatorServer, script: Script, tmp_path, capsys
+) -> None:
+    from directory.cli import main
+    from directory.search import open_directory
+
+    script.rows = BUILT_ROWS[:2]
+    base_url = f"http://127.0.0.1:{server.server_address[1]}"
+    path = tmp_path / "live.sqlite"
+    argv = ["fetch", "--near", "22902", "--radius", "10", "--code", "IOT", "--base-url", base_url, "--db", str(path)]
+    assert main(argv) == 0
+    assert "fetched 2 programmes (2 new, 0 updated)" in capsys.readouterr().out
+    assert script.seen[0]["query"]["sCodes"] == "IOT"
+    assert main(argv) == 0
+    assert "(0 new, 2 updated)" in capsys.readouterr().out
+    with open_directory(path) as directory:
+        assert directory.stats().by_source == {"samhsa-locator": 2}
