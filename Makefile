@@ -10,7 +10,7 @@ DEMO_SIZE ?= 25000
 # Python 3.10 is required (Rasa 3.6 supports nothing newer): the first python3.10 found.
 PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 2>/dev/null | tail -n 1)
 
-.PHONY: help run test lint directory demo-directory bench clean
+.PHONY: help install run test lint demo-directory bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -30,7 +30,7 @@ install: $(STAMP) ## Create .venv (Python 3.10) and install the pinned dependenc
 
 $(DB): $(STAMP)
 	@mkdir -p $(dir $(DB))
-	$(PY) -m directory --db $(DB) demo --size $(DEMO_SIZE)
+	$(PY) -m directory demo --size $(DEMO_SIZE) --db $(DB)
 
 demo-directory: $(DB) ## Build the demo directory (fictional programmes) if it is not there
 

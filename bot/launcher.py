@@ -13,6 +13,7 @@ from pathlib import Path
 
 from directory.query import Filters, SearchQuery
 from directory.search import DEFAULT_DB_PATH, open_directory
+from directory.stores.base import StoreError
 
 EXAMPLE_PLACE = "22902"
 EXAMPLE_FILTERS = Filters(facets={"level": {"intensive_outpatient"}, "payment": {"medicaid"}})
@@ -29,9 +30,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Start IOP Finder.")
     parser.add_argument("--db", type=Path, default=DEFAULT_DB_PATH)
     args = parser.parse_args(argv)
-    with open_directory(args.db) as directory:
-        stats = directory.stats()
-        page = directory.search(SearchQuery(EXAMPLE_PLACE, filters=EXAMPLE_FILTERS, limit=3))
+    try:
+        with open_directory(args.db) as directory:
+            stats = directory.stats()
+            page = directory.search(SearchQuery(EXAMPLE_PLACE, filters=EXAMPLE_FILTERS, limit=3))
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print(f"IOP Finder directory: {args.db}")
     print(f"  {stats.programmes:,} programmes in {stats.states} states and territories, "
           f"{stats.demo:,} of them DEMO (fictional)")
