@@ -9,7 +9,6 @@ that outlast the retries and bodies that are not the expected JSON all raise
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,9 +19,8 @@ from requests.adapters import HTTPAdapter
 from urllib3.exceptions import MaxRetryError, ReadTimeoutError
 from urllib3.util.retry import Retry
 
-from directory.importers.base import ImportResult, RefusedRow
-from directory.importers.locator_json import SOURCE, aggregate_warnings, programme_from_locator_row
-from directory.model import InvalidRecordError
+from directory.importers.base import ImportCollector, ImportResult, where_with_id
+from directory.importers.locator_json import SOURCE, programme_from_locator_row
 
 LOCATOR_PATH = "/locator/exportsAsJson/v2"
 USER_AGENT = "iop-finder/0.1 (open-source IOP search assistant; FindTreatment.gov locator client)"
@@ -118,37 +116,26 @@ class FindTreatmentClient:
         Rows that make no valid programme (or repeat a frid) are refused with their page and row;
         unknown service texts become warnings, as in the file importer.
         """
-        result = ImportResult(source=SOURCE)
-        found: dict[str, list[str]] = defaultdict(list)
-        first_seen: dict[str, str] = {}
+        collector = ImportCollector(SOURCE)
+        notes = []
         number, total_pages = 1, 1
         while number <= min(total_pages, max_pages):
             page = self.fetch_page(address, radius_miles, codes=codes, page=number, page_size=page_size)
             total_pages = page.total_pages
             for index, row in enumerate(page.rows, 1):
-                where = _where(number, index, row)
-                try:
-                    programme, warnings = programme_from_locator_row(row, verified_on=verified_on)
-                    frid = programme.provenance.source_id
-                    if frid in first_seen:
-                        raise InvalidRecordError(f"duplicate frid (first seen on {first_seen[frid]})")
-                except InvalidRecordError as error:
-                    result.refused.append(RefusedRow(where, str(error)))
-                    continue
-                first_seen[frid] = f"page {number} row {index}"
-                result.programmes.append(programme)
-                for warning in warnings:
-                    found[warning].append(f"page {number} row {index}")
+                collector.add(
+                    where_with_id(f"page {number} row {index}", row, "frid"),
+                    lambda row=row: programme_from_locator_row(row, verified_on=verified_on),
+                )
             if not page.rows:
                 break
             number += 1
         if total_pages > max_pages:
-            result.warnings.append(
+            notes.append(
                 f"read only {max_pages} of {total_pages} pages: the search has more facilities "
                 "than were fetched (narrow the radius or raise max_pages)"
             )
-        result.warnings += aggregate_warnings(found)
-        return result
+        return collector.result(notes=notes)
 
     def _get_json(self, params: dict[str, str | int]) -> Any:
         try:
@@ -205,10 +192,3 @@ def _page_from_body(body: Any) -> LocatorPage:
     if not isinstance(body["rows"], list):
         raise RemoteSourceError("FindTreatment.gov answer is not a locator page: 'rows' is not a list")
     return LocatorPage(body["page"], body["totalPages"], body["recordCount"], tuple(body["rows"]))
-
-
-def _where(page: int, index: int, row: Any) -> str:
-    frid = row.get("frid") if isinstance(row, dict) else None
-    if not frid or not isinstance(frid, str):
-        return f"page {page} row {index} (no frid)"
-    return f"page {page} row {index} (frid {frid if len(frid) <= 12 else frid[:8] + '...'})"

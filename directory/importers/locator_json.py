@@ -20,7 +20,13 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from directory.importers.base import ImportResult, MalformedFileError, RefusedRow
+from directory.importers.base import (
+    ImportCollector,
+    ImportResult,
+    MalformedFileError,
+    parse_coordinate,
+    where_with_id,
+)
 from directory.model import FACET_FIELDS, InvalidRecordError, Location, Phone, Programme, Provenance
 
 SOURCE = "samhsa-locator"
@@ -349,16 +355,6 @@ class Traits:
         return frozenset(conditions)
 
 
-def aggregate_warnings(found: Mapping[str, list[str]], limit: int = 5) -> list[str]:
-    """One warning per distinct message, naming where: "... (row 1, row 4 and 2 more)"."""
-    warnings = []
-    for message, places in found.items():
-        shown = ", ".join(places[:limit])
-        more = f" and {len(places) - limit} more" if len(places) > limit else ""
-        warnings.append(f"{message} ({shown}{more})")
-    return warnings
-
-
 def programme_from_locator_row(row: dict, *, verified_on: date | None = None) -> tuple[Programme, list[str]]:
     """One locator row as a Programme, with warnings for texts the tables do not know.
 
@@ -395,26 +391,13 @@ def programme_from_locator_row(row: dict, *, verified_on: date | None = None) ->
 
 def read_locator_json(path: Path, *, verified_on: date | None = None) -> ImportResult:
     """Read a locator JSON file: a list of rows, or the page envelope ``{"rows": [...]}``."""
-    rows = _load_rows(path)
-    result = ImportResult(source=SOURCE)
-    found: dict[str, list[str]] = defaultdict(list)
-    first_row_of: dict[str, int] = {}
-    for number, row in enumerate(rows, 1):
-        where = _where(number, row)
-        try:
-            programme, warnings = programme_from_locator_row(row, verified_on=verified_on)
-            frid = programme.provenance.source_id
-            if frid in first_row_of:
-                raise InvalidRecordError(f"duplicate frid (first seen in row {first_row_of[frid]})")
-        except InvalidRecordError as error:
-            result.refused.append(RefusedRow(where, str(error)))
-            continue
-        first_row_of[frid] = number
-        result.programmes.append(programme)
-        for warning in warnings:
-            found[warning].append(f"row {number}")
-    result.warnings = aggregate_warnings(found)
-    return result
+    collector = ImportCollector(SOURCE)
+    for number, row in enumerate(_load_rows(path), 1):
+        collector.add(
+            where_with_id(f"row {number}", row, "frid"),
+            lambda row=row: programme_from_locator_row(row, verified_on=verified_on),
+        )
+    return collector.result()
 
 
 _PHONE_FIELDS = (("intake1", "intake"), ("phone", "voice"), ("hotline1", "hotline"))
@@ -435,13 +418,6 @@ def _load_rows(path: Path) -> list[Any]:
     if not rows:
         raise MalformedFileError(f"{path}: no rows")
     return rows
-
-
-def _where(number: int, row: Any) -> str:
-    frid = row.get("frid") if isinstance(row, dict) else None
-    if not frid or not isinstance(frid, str):
-        return f"row {number} (no frid)"
-    return f"row {number} (frid {frid if len(frid) <= 12 else frid[:8] + '...'})"
 
 
 def _services(row: dict) -> list[tuple[str, str]]:
@@ -482,13 +458,7 @@ def _text(row: Mapping[str, Any], key: str) -> str:
 
 
 def _coordinate(row: Mapping[str, Any], key: str) -> float:
-    text = _text(row, key)
-    if not text:
-        raise InvalidRecordError(f"missing {key}")
-    try:
-        return float(text)
-    except ValueError:
-        raise InvalidRecordError(f"{key} {text!r} is not a number") from None
+    return parse_coordinate(_text(row, key), key)
 
 
 def _postal_code(text: str) -> str:

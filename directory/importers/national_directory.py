@@ -11,22 +11,19 @@ number cut off at the end of ``Contact`` is completed from ``Note``, where the e
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import re
-from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
-from directory.importers.base import ImportResult, MalformedFileError, RefusedRow
-from directory.importers.locator_json import (
-    NO_OPIOIDS,
-    SUBSTANCE_USE,
-    Effect,
-    Traits,
-    aggregate_warnings,
-    state_licence,
+from directory.importers.base import (
+    ImportCollector,
+    ImportResult,
+    MalformedFileError,
+    parse_coordinate,
+    read_csv_records,
 )
+from directory.importers.locator_json import NO_OPIOIDS, SUBSTANCE_USE, Effect, Traits, state_licence
 from directory.model import InvalidRecordError, Location, Phone, Programme, Provenance
 
 SOURCE = "samhsa-national-directory"
@@ -157,27 +154,10 @@ CODE_EFFECTS: dict[str, tuple[Effect, ...]] = {
 def read_national_directory(path: Path, *, verified_on: date | None = None) -> ImportResult:
     """Read a National Directory CSV; every row is checked and refused rows say why."""
     header, id_column, records = _read(path)
-    result = ImportResult(source=SOURCE)
-    unknown: dict[str, list[str]] = defaultdict(list)
-    first_line_of: dict[str, int] = {}
+    collector = ImportCollector(SOURCE)
     for line, fields in records:
-        try:
-            if len(fields) != len(header):
-                raise InvalidRecordError(f"has {len(fields)} fields, the header has {len(header)}")
-            programme, warnings, codes = _programme(dict(zip(header, fields, strict=True)), id_column, verified_on)
-            source_id = programme.provenance.source_id
-            if source_id in first_line_of:
-                raise InvalidRecordError(f"same listing as line {first_line_of[source_id]} (id {source_id})")
-        except InvalidRecordError as error:
-            result.refused.append(RefusedRow(f"line {line}", str(error)))
-            continue
-        first_line_of[source_id] = line
-        result.programmes.append(programme)
-        result.warnings += [f"line {line}: {warning}" for warning in warnings]
-        for code in codes:
-            unknown[f"unknown code {code!r} ignored"].append(f"line {line}")
-    result.warnings += aggregate_warnings(unknown)
-    return result
+        collector.add(f"line {line}", lambda fields=fields: _programme(header, fields, id_column, verified_on))
+    return collector.result()
 
 
 Row = dict[str, str]
@@ -185,21 +165,7 @@ Row = dict[str, str]
 
 def _read(path: Path) -> tuple[list[str], str, list[tuple[int, list[str]]]]:
     """The header, the location-id column and the non-blank records with their first line number."""
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = [name.strip() for name in next(reader, [])]
-            records, start = [], reader.line_num + 1
-            for fields in reader:
-                if any(field.strip() for field in fields):
-                    records.append((start, fields))
-                start = reader.line_num + 1
-    except UnicodeDecodeError:
-        raise MalformedFileError(f"{path}: not UTF-8 text") from None
-    except csv.Error as error:
-        raise MalformedFileError(f"{path}: not a readable CSV ({error})") from None
-    if not any(header):
-        raise MalformedFileError(f"{path}: empty file")
+    header, records = read_csv_records(path)
     id_column = next((name for name in LOCATION_ID_COLUMNS if name in header), None)
     missing = [name for name in REQUIRED_COLUMNS if name not in header] + ([] if id_column else ["loc_ID or ID"])
     if missing or id_column is None:
@@ -213,8 +179,13 @@ def _get(row: Row, column: str) -> str:
     return (row.get(column) or "").strip()
 
 
-def _programme(row: Row, id_column: str, verified_on: date | None) -> tuple[Programme, list[str], list[str]]:
-    """The row's programme, its repair warnings, and the Keys codes no table knows."""
+def _programme(
+    header: list[str], fields: list[str], id_column: str, verified_on: date | None
+) -> tuple[Programme, list[str]]:
+    """The row's programme and its warnings (repairs made, Keys codes no table knows)."""
+    if len(fields) != len(header):
+        raise InvalidRecordError(f"has {len(fields)} fields, the header has {len(header)}")
+    row = dict(zip(header, fields, strict=True))
     warnings: list[str] = []
     contact = _contact(row, warnings)
     location = Location(
@@ -227,12 +198,11 @@ def _programme(row: Row, id_column: str, verified_on: date | None) -> tuple[Prog
         longitude=_coordinate(row, "Longitude"),
     )
     traits = Traits()
-    unknown = []
     for code in filter(None, (code.strip() for code in _get(row, "Keys").split("/"))):
         if code in CODE_EFFECTS:
             traits.add(CODE_EFFECTS[code])
         else:
-            unknown.append(code)
+            warnings.append(f"unknown code {code!r} ignored")
     note = _get(row, "Note")
     programme = Programme(
         organization_name=_get(row, "Name1"),
@@ -243,7 +213,7 @@ def _programme(row: Row, id_column: str, verified_on: date | None) -> tuple[Prog
         description="" if _is_spilled_phone(note) else note,
         **traits.programme_fields(),
     )
-    return programme, warnings, unknown
+    return programme, warnings
 
 
 def _source_id(row: Row, id_column: str, contact: str) -> str:
@@ -312,10 +282,4 @@ def _zip(text: str, warnings: list[str]) -> str:
 
 
 def _coordinate(row: Row, column: str) -> float:
-    text = _get(row, column)
-    if not text:
-        raise InvalidRecordError(f"missing {column}")
-    try:
-        return float(text)
-    except ValueError:
-        raise InvalidRecordError(f"{column} {text!r} is not a number") from None
+    return parse_coordinate(_get(row, column), column)

@@ -34,17 +34,21 @@ with a warning. See ``directory/examples/programmes.csv`` and ``programmes.yaml`
 
 from __future__ import annotations
 
-import csv
-from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from directory.importers.base import ImportResult, MalformedFileError, RefusedRow, ZipLocator
-from directory.importers.locator_json import aggregate_warnings
+from directory.importers.base import (
+    ImportCollector,
+    ImportResult,
+    MalformedFileError,
+    ZipLocator,
+    read_csv_records,
+    where_with_id,
+)
 from directory.model import InvalidRecordError, Location, Phone, Programme, Provenance
 
 REQUIRED = ("id", "organization")
@@ -75,38 +79,32 @@ Item = Mapping[str, Any]
 def read_own_csv(path: Path, *, source: str, locate_zip: ZipLocator | None = None) -> ImportResult:
     """Read the own format's CSV spelling; rows are reported by physical line ("line 3")."""
     header, records = _read_csv(path)
-    result = ImportResult(source=source)
-    result.warnings += [f"unknown column {name!r} ignored" for name in header if name not in COLUMNS]
+    collector = ImportCollector(source)
 
-    def item(fields: list[str]) -> Item:
+    def build(fields: list[str]) -> tuple[Programme, list[str]]:
         if len(fields) > len(header):
             raise InvalidRecordError(
                 f"has {len(fields)} values but the header has {len(header)} columns (quote values with commas)"
             )
-        return dict(zip(header, fields, strict=False))
+        return _programme(dict(zip(header, fields, strict=False)), source, locate_zip), []
 
-    _import(((f"line {line}", fields) for line, fields in records), item, source, locate_zip, result)
-    return result
+    for line, fields in records:
+        collector.add(f"line {line}", lambda fields=fields: build(fields))
+    return collector.result(notes=[f"unknown column {name!r} ignored" for name in header if name not in COLUMNS])
 
 
 def read_own_yaml(path: Path, *, source: str, locate_zip: ZipLocator | None = None) -> ImportResult:
     """Read the own format's YAML spelling; items are reported as "item 2 (id blue-ridge-iop)"."""
-    items = _read_yaml(path)
-    result = ImportResult(source=source)
-    unknown: dict[str, list[str]] = defaultdict(list)
-    for number, entry in enumerate(items, 1):
+    collector = ImportCollector(source)
+    for number, entry in enumerate(_read_yaml(path), 1):
         for key in entry if isinstance(entry, dict) else ():
             if key not in COLUMNS:
-                unknown[f"unknown key {key!r} ignored"].append(f"item {number}")
-    result.warnings += aggregate_warnings(unknown)
-    entries = ((_item_where(number, entry), entry) for number, entry in enumerate(items, 1))
-    _import(entries, _yaml_item, source, locate_zip, result)
-    return result
-
-
-def _item_where(number: int, entry: Any) -> str:
-    ident = entry.get("id") if isinstance(entry, dict) else None
-    return f"item {number} (id {ident})" if isinstance(ident, str) and ident else f"item {number}"
+                collector.warn(f"unknown key {key!r} ignored", f"item {number}")
+        collector.add(
+            where_with_id(f"item {number}", entry, "id"),
+            lambda entry=entry: (_programme(_yaml_item(entry), source, locate_zip), []),
+        )
+    return collector.result()
 
 
 def _yaml_item(entry: Any) -> Item:
@@ -140,44 +138,9 @@ def _programme(item: Item, source: str, locate_zip: ZipLocator | None) -> Progra
     )
 
 
-def _import(
-    entries: Iterable[tuple[str, Any]],
-    to_item: Callable[[Any], Item],
-    source: str,
-    locate_zip: ZipLocator | None,
-    result: ImportResult,
-) -> None:
-    """Turn each entry into a programme, or a refusal saying why; a later duplicate id is refused."""
-    first_seen: dict[str, str] = {}
-    for where, entry in entries:
-        try:
-            programme = _programme(to_item(entry), source, locate_zip)
-            ident = programme.provenance.source_id
-            if ident in first_seen:
-                raise InvalidRecordError(f"duplicate id {ident!r} (first used at {first_seen[ident]})")
-        except InvalidRecordError as error:
-            result.refused.append(RefusedRow(where, str(error)))
-            continue
-        first_seen[ident] = where.split(" (")[0]
-        result.programmes.append(programme)
-
-
 def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.reader(handle)
-            header = [name.strip().lower() for name in next(reader, [])]
-            records, start = [], reader.line_num + 1
-            for fields in reader:
-                if any(field.strip() for field in fields):
-                    records.append((start, fields))
-                start = reader.line_num + 1
-    except UnicodeDecodeError:
-        raise MalformedFileError(f"{path}: not UTF-8 text") from None
-    except csv.Error as error:
-        raise MalformedFileError(f"{path}: not a readable CSV ({error})") from None
-    if not any(header):
-        raise MalformedFileError(f"{path}: empty file")
+    header, records = read_csv_records(path)
+    header = [name.lower() for name in header]
     missing = [name for name in REQUIRED if name not in header]
     if missing:
         raise MalformedFileError(f"{path}: missing required columns: {', '.join(missing)}")

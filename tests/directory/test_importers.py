@@ -143,7 +143,7 @@ def test_locator_refuses_every_bad_row_and_keeps_the_good_ones(fixtures_dir: Pat
         RefusedRow("row 3 (frid bad00000...)", "latitude 'abc' is not a number"),
         RefusedRow("row 4 (frid bad00000...)", "state 'Virginia' is not a 2-letter code"),
         RefusedRow("row 5 (frid bad00000...)", "ZIP code '2290' is not 5 digits"),
-        RefusedRow("row 7 (frid bad00000...)", "duplicate frid (first seen in row 1)"),
+        RefusedRow("row 7 (frid bad00000...)", "duplicate id (first seen at row 1)"),
         RefusedRow("row 8 (no frid)", "a row must be a JSON object, got str"),
     ]
 
@@ -218,12 +218,12 @@ def test_directory_contact_gives_main_line_and_intake_numbers(directory: list[Pr
 
 def test_directory_pads_short_zip_codes_with_a_warning(directory_result: ImportResult) -> None:
     assert directory_result.programmes[1].location.postal_code == "02138"
-    assert "line 3: ZIP 2138 padded to 02138" in directory_result.warnings
+    assert "ZIP 2138 padded to 02138 (line 3)" in directory_result.warnings
 
 
 def test_directory_unknown_codes_give_one_warning_each(directory_result: ImportResult) -> None:
     assert directory_result.warnings == [
-        "line 3: ZIP 2138 padded to 02138",
+        "ZIP 2138 padded to 02138 (line 3)",
         "unknown code 'ZZZ' ignored (line 3, line 5)",
     ]
 
@@ -383,7 +383,7 @@ def test_own_csv_refuses_every_bad_row_with_the_models_message(fixtures_dir: Pat
     assert reasons.pop("line 3").startswith("unknown payment 'medicade' (expected one of: medicaid, medicare,")
     assert reasons == {
         "line 4": "no latitude/longitude, and ZIP '99999' is not a known ZIP code",
-        "line 5": "duplicate id 'good-one' (first used at line 2)",
+        "line 5": "duplicate id (first seen at line 2)",
         "line 6": "telehealth 'maybe' is not yes or no",
         "line 7": "missing id",
         "line 8": "latitude and longitude must be given together",
@@ -414,7 +414,7 @@ def test_own_yaml_refuses_items_that_are_not_records(tmp_path: Path) -> None:
     result = read_own_yaml(path, source="own:list")
     assert [programme.provenance.source_id for programme in result.programmes] == ["a"]
     assert result.refused == [
-        RefusedRow("item 2", "not a mapping of column names to values"),
+        RefusedRow("item 2 (no id)", "not a mapping of column names to values"),
         RefusedRow("item 3 (id c)", "phone must be a single value, not a list"),
         RefusedRow("item 4 (id d)", "payment must be a list of texts or a ';'-separated text"),
     ]

@@ -204,7 +204,7 @@ def test_a_frid_repeated_on_a_later_page_is_refused(client: FindTreatmentClient,
     result = client.fetch_programmes("22902", 25, page_size=2)
     assert len(result.programmes) == 2
     assert [str(row) for row in result.refused] == [
-        "page 2 row 1 (frid aaaaaaaa...): duplicate frid (first seen on page 1 row 1)"
+        "page 2 row 1 (frid aaaaaaaa...): duplicate id (first seen at page 1 row 1)"
     ]
 
 
