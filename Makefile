@@ -5,12 +5,16 @@ SHELL := /bin/bash
 VENV      := .venv
 PY        := $(VENV)/bin/python
 STAMP     := $(VENV)/.installed
+RASA      := $(VENV)/bin/rasa
 DB        ?= var/directory.sqlite
 DEMO_SIZE ?= 25000
+SPACY     := bot/nlu/spacy_model/meta.json
+MODEL     := models/iop-finder.tar.gz
+RASA_SOURCES := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) $(wildcard bot/nlu/*.py)
 # Python 3.10 is required (Rasa 3.6 supports nothing newer): the first python3.10 found.
 PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 2>/dev/null | tail -n 1)
 
-.PHONY: help install run test lint demo-directory bench clean
+.PHONY: help install run chat test lint demo-directory spacy-pipeline validate train bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -34,18 +38,37 @@ $(DB): $(STAMP)
 
 demo-directory: $(DB) ## Build the demo directory (fictional programmes) if it is not there
 
-run: $(DB) ## Set everything up and start what exists (see README)
-	$(PY) -m bot.launcher --db $(DB)
+$(SPACY): $(STAMP) bot/nlu/lexicon.py bot/nlu/build_pipeline.py
+	$(PY) -m bot.nlu.build_pipeline
 
-test: $(STAMP) ## Install what is missing and run every test
+spacy-pipeline: $(SPACY) ## Build the project's own spaCy pipeline (no download)
+
+validate: $(SPACY) ## Check the Rasa domain and training data (rasa data validate)
+	$(RASA) data validate --domain domain --fail-on-warnings
+
+$(MODEL): $(SPACY) $(RASA_SOURCES)
+	$(RASA) train --domain domain --fixed-model-name iop-finder --out models
+
+train: $(MODEL) ## Train the Rasa model if its sources changed
+
+run: $(DB) $(MODEL) ## Set everything up and start the assistant (Rasa on 5005, actions on 5055)
+	$(PY) -m bot.launcher --db $(DB) --model $(MODEL)
+
+chat: $(STAMP) ## Talk to the running assistant in the terminal (after make run)
+	$(PY) -m bot.chat
+
+test: validate $(MODEL) ## Install what is missing and run every test
 	$(PY) -m ruff check .
+	$(RASA) test core --stories tests --model $(MODEL) --fail-on-prediction-errors --out tests/artifacts/core
 	$(PY) -m pytest
 
 lint: $(STAMP) ## ruff
 	$(PY) -m ruff check .
 
-bench: $(STAMP) ## Run the benchmarks and print their figures
+bench: $(MODEL) ## Run the benchmarks and print their figures
 	$(PY) -m bench.directory_search
+	$(PY) -m bench.turn_latency --train
+	$(PY) -m bench.nlu_cross_validation
 
 clean: ## Remove built databases, models and caches (keeps .venv)
 	rm -rf var models .rasa .pytest_cache .ruff_cache tests/artifacts

@@ -1,22 +1,25 @@
-"""What ``make run`` starts.
+"""What ``make run`` starts: the directory check, the action server and the Rasa server.
 
-Today the directory is what exists: the launcher checks it, prints what it holds and runs an
-example search, and shows the commands to query it. The conversation (Rasa) is started here once
-it exists.
+It prints what the directory holds and an example search, starts both servers on their
+conventional ports (Rasa 5005 with the REST channel, actions 5055), prints where to talk to the
+assistant, and keeps them running until Ctrl-C.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
+from bot.servers import ACTION_PORT, RASA_PORT, REPO_ROOT, assistant
 from directory.query import Filters, SearchQuery
 from directory.search import DEFAULT_DB_PATH, open_directory
 from directory.stores.base import StoreError
 
 EXAMPLE_PLACE = "22902"
 EXAMPLE_FILTERS = Filters(facets={"level": {"intensive_outpatient"}, "payment": {"medicaid"}})
+DEFAULT_MODEL = REPO_ROOT / "models" / "iop-finder.tar.gz"
 
 
 def require_python_310() -> None:
@@ -25,19 +28,12 @@ def require_python_310() -> None:
         sys.exit(f"error: IOP Finder needs Python 3.10 (Rasa 3.6 supports nothing newer); this is {version}")
 
 
-def main(argv: list[str] | None = None) -> int:
-    require_python_310()
-    parser = argparse.ArgumentParser(description="Start IOP Finder.")
-    parser.add_argument("--db", type=Path, default=DEFAULT_DB_PATH)
-    args = parser.parse_args(argv)
-    try:
-        with open_directory(args.db) as directory:
-            stats = directory.stats()
-            page = directory.search(SearchQuery(EXAMPLE_PLACE, filters=EXAMPLE_FILTERS, limit=3))
-    except StoreError as error:
-        print(f"error: {error}", file=sys.stderr)
-        return 2
-    print(f"IOP Finder directory: {args.db}")
+def describe_directory(db: Path) -> None:
+    """Print what the directory holds and an example search; raises StoreError when it is missing."""
+    with open_directory(db) as directory:
+        stats = directory.stats()
+        page = directory.search(SearchQuery(EXAMPLE_PLACE, filters=EXAMPLE_FILTERS, limit=3))
+    print(f"IOP Finder directory: {db}")
     print(f"  {stats.programmes:,} programmes in {stats.states} states and territories, "
           f"{stats.demo:,} of them DEMO (fictional)")
     print(f"\nExample: intensive outpatient programmes accepting Medicaid near {page.place.label} "
@@ -50,8 +46,42 @@ def main(argv: list[str] | None = None) -> int:
     print("\nSearch it yourself:")
     print(f"  {sys.executable} -m directory search --near 'Charlottesville, VA' "
           "--level intensive_outpatient --payment medicaid")
-    print(f"  {sys.executable} -m directory search --help")
-    print("\nThe conversation (Rasa) is not built yet; 'make run' will start it here once it is.")
+
+
+def serve(model: Path, db: Path) -> None:
+    """Run both servers until interrupted, saying where to talk to the assistant."""
+    print("\nStarting the action server and the Rasa server (about a minute)...", flush=True)
+    with assistant(model, db, REPO_ROOT / "var" / "run", rasa_port=RASA_PORT, action_port=ACTION_PORT) as running:
+        print(f"\nIOP Finder is running (logs in {running.logs}).")
+        print("  Talk to it in this terminal, from another one:  make chat")
+        print(f"  REST channel:  POST {running.rest_webhook}")
+        print(f"""    curl -s {running.rest_webhook} -d '{{"sender": "me", "message": "hi"}}'""")
+        print("Press Ctrl-C to stop.", flush=True)
+        try:
+            while True:
+                time.sleep(3600)
+        except KeyboardInterrupt:
+            print("\nStopping.")
+
+
+def main(argv: list[str] | None = None) -> int:
+    require_python_310()
+    parser = argparse.ArgumentParser(description="Start IOP Finder.")
+    parser.add_argument("--db", type=Path, default=DEFAULT_DB_PATH)
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
+    parser.add_argument("--no-serve", action="store_true", help="only check the directory; start no server")
+    args = parser.parse_args(argv)
+    try:
+        describe_directory(args.db)
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    if args.no_serve:
+        return 0
+    if not args.model.exists():
+        print(f"error: no trained model at {args.model}; run 'make train'", file=sys.stderr)
+        return 2
+    serve(args.model, args.db)
     return 0
 
 

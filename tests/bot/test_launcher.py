@@ -28,7 +28,7 @@ def demo_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_the_launcher_shows_the_directory_and_an_example_search(demo_db: Path, capsys) -> None:
-    assert main(["--db", str(demo_db)]) == 0
+    assert main(["--db", str(demo_db), "--no-serve"]) == 0
     out = capsys.readouterr().out
     assert "1,500 programmes" in out and "1,500 of them DEMO (fictional)" in out
     assert "near Charlottesville, VA 22902" in out

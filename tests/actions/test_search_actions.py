@@ -1,0 +1,123 @@
+"""The search and refinement actions, run with rasa_sdk's Tracker and CollectingDispatcher on a real directory."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rasa_sdk import Tracker
+from rasa_sdk.events import SlotSet
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.directory_access import get_directory
+from actions.search import ActionFurtherAway, ActionProgrammeDetails, ActionSearchProgrammes, ActionShowMore
+from directory.demo import generate_demo
+from directory.stores.sqlite import SqliteStore
+
+
+@pytest.fixture(scope="module", autouse=True)
+def demo_directory(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("actions") / "directory.sqlite"
+    with SqliteStore(path, create=True) as store:
+        store.upsert(generate_demo(3000))
+    patch = pytest.MonkeyPatch()
+    patch.setenv("IOP_DIRECTORY_DB", str(path))
+    get_directory.cache_clear()
+    yield path
+    get_directory.cache_clear()
+    patch.undo()
+
+
+def tracker(slots: dict[str, Any], entities: list[dict] | None = None) -> Tracker:
+    message = {"intent": {"name": "inform", "confidence": 1.0}, "entities": entities or [], "text": "..."}
+    return Tracker("test", slots, message, [], False, None, {}, "action_listen")
+
+
+def run(
+    action, slots: dict[str, Any], entities: list[dict] | None = None
+) -> tuple[list[str], list, CollectingDispatcher]:
+    dispatcher = CollectingDispatcher()
+    events = asyncio.run(action.run(dispatcher, tracker(slots, entities), {}))
+    return [message["response"] for message in dispatcher.messages], events, dispatcher
+
+
+def slot(events: list, name: str) -> Any:
+    return next(event["value"] for event in events if event == SlotSet(name, event["value"]) and event["name"] == name)
+
+
+NEW_YORK = {"location": "New York, NY", "radius_miles": 25.0, "search_levels": ["intensive_outpatient"],
+            "payment": ["medicaid"]}
+
+
+def test_a_search_shows_three_demo_results_with_the_demo_note() -> None:
+    responses, events, dispatcher = run(ActionSearchProgrammes(), NEW_YORK)
+    assert responses == ["utter_results_intro", "utter_result", "utter_result", "utter_result",
+                         "utter_results_demo_note", "utter_results_next"]
+    shown = [message for message in dispatcher.messages if message["response"] == "utter_result"]
+    assert [message["number"] for message in shown] == [1, 2, 3]
+    assert all(message["demo"] == "[DEMO - fictional] " for message in shown)
+    distances = [float(message["distance"]) for message in shown]
+    # no soft preferences and every demo record has a phone: the ranking is by distance alone
+    assert distances == sorted(distances) and distances[-1] <= 25
+    assert "intensive outpatient" in shown[0]["why"] and "accepts Medicaid" in shown[0]["why"]
+    assert slot(events, "search_offset") == 3.0 and slot(events, "results_found") is True
+    assert len(slot(events, "shown_programmes")) == 3
+
+
+def test_show_more_continues_where_the_last_page_ended_and_numbers_on() -> None:
+    _, first_events, _ = run(ActionSearchProgrammes(), NEW_YORK)
+    first_page = slot(first_events, "shown_programmes")
+    _, more_events, dispatcher = run(
+        ActionShowMore(), {**NEW_YORK, "search_offset": 3.0, "shown_programmes": first_page}
+    )
+    shown = slot(more_events, "shown_programmes")
+    assert shown[:3] == first_page and len(shown) == 6 and not set(shown[3:]) & set(first_page)
+    intro = dispatcher.messages[0]
+    assert (intro["first"], intro["last"]) == (4, 6)
+    assert [message["number"] for message in dispatcher.messages if message["response"] == "utter_result"] == [4, 5, 6]
+    _, _, details = run(ActionProgrammeDetails(), {"shown_programmes": shown}, [{"entity": "ordinal", "value": "5"}])
+    assert details.messages[0]["name"] == get_directory().get(shown[4]).name
+
+
+def test_show_more_past_the_end_says_so() -> None:
+    responses, events, _ = run(ActionShowMore(), {**NEW_YORK, "search_offset": 10_000.0})
+    assert responses == ["utter_no_more_results"] and events == []
+
+
+def test_further_away_widens_the_radius_and_remembers_it() -> None:
+    _, events, dispatcher = run(ActionFurtherAway(), {**NEW_YORK, "radius_miles": 10.0})
+    assert slot(events, "radius_miles") == 25.0
+    assert dispatcher.messages[0]["radius"] == "25"
+
+
+def test_too_few_results_offer_a_wider_radius_or_telehealth() -> None:
+    remote = {"location": "59001", "radius_miles": 5.0, "search_levels": ["intensive_outpatient"]}
+    responses, _, _ = run(ActionSearchProgrammes(), remote)
+    assert responses[0] == "utter_no_results"
+    assert "utter_results_wider" in responses
+
+
+def test_details_of_the_second_programme_include_services_and_payment() -> None:
+    _, events, _ = run(ActionSearchProgrammes(), NEW_YORK)
+    shown = slot(events, "shown_programmes")
+    responses, _, dispatcher = run(ActionProgrammeDetails(), {"shown_programmes": shown},
+                                   [{"entity": "ordinal", "value": "2"}])
+    assert responses == ["utter_programme_details", "utter_faq/what_to_ask"]
+    details = dispatcher.messages[0]
+    assert details["name"] == get_directory().get(shown[1]).name
+    assert {"payment", "services", "aftercare", "accreditation", "schedule", "phone"} <= details.keys()
+    assert "Medicaid" in details["payment"]
+
+
+def test_details_without_a_valid_number_ask_which() -> None:
+    responses, _, dispatcher = run(ActionProgrammeDetails(), {"shown_programmes": ["a", "b"]},
+                                   [{"entity": "ordinal", "value": "7"}])
+    assert responses == ["utter_which_programme"] and dispatcher.messages[0]["count"] == 2
+
+
+def test_an_unknown_place_is_refused_and_cleared() -> None:
+    responses, events, _ = run(ActionSearchProgrammes(), {**NEW_YORK, "location": "Xyzzyville"})
+    assert responses == ["utter_unknown_place"]
+    assert SlotSet("location", None) in events

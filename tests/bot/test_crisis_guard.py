@@ -1,0 +1,69 @@
+"""CrisisGuard, the last NLU component: it overrides the intent of messages that signal danger."""
+
+from __future__ import annotations
+
+from unittest.mock import MagicMock
+
+import pytest
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from bot.nlu.crisis_guard import CrisisGuard
+
+
+@pytest.fixture(scope="module")
+def guard() -> CrisisGuard:
+    return CrisisGuard.create({}, MagicMock(), MagicMock(), MagicMock())
+
+
+def classified(text: str | None) -> Message:
+    """A message as DIET and the FallbackClassifier left it."""
+    data = {INTENT: {"name": "inform", "confidence": 0.81},
+            INTENT_RANKING_KEY: [{"name": "inform", "confidence": 0.81},
+                                 {"name": "crisis_suicide", "confidence": 0.12},
+                                 {"name": "greet", "confidence": 0.07}]}
+    if text is not None:
+        data[TEXT] = text
+    return Message(data=data)
+
+
+def test_crisis_overrides_the_predicted_intent(guard: CrisisGuard) -> None:
+    [message] = guard.process([classified("honestly i just want to die")])
+    assert message.get(INTENT) == {"name": "crisis_suicide", "confidence": 1.0}
+    ranking = message.get(INTENT_RANKING_KEY)
+    assert ranking[0] == {"name": "crisis_suicide", "confidence": 1.0}
+    assert [entry["name"] for entry in ranking] == ["crisis_suicide", "inform", "greet"]
+    assert INTENT in message.output_properties
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("my friend took too many pills and won't wake up", "crisis_overdose"),
+        ("i cant breathe", "crisis_medical"),
+        ("I'm shaking so bad and seeing things", "crisis_withdrawal"),
+        ("he's hitting me", "crisis_danger"),
+    ],
+)
+def test_each_kind_sets_its_intent(guard: CrisisGuard, text: str, intent: str) -> None:
+    [message] = guard.process([classified(text)])
+    assert message.get(INTENT)["name"] == intent
+
+
+@pytest.mark.parametrize("text", ["evenings", "I'm not suicidal", "/crisis_suicide", "", None])
+def test_other_messages_are_untouched(guard: CrisisGuard, text: str | None) -> None:
+    before = classified(text)
+    [message] = guard.process([before])
+    assert message.get(INTENT) == {"name": "inform", "confidence": 0.81}
+    assert message.get(INTENT_RANKING_KEY)[0]["name"] == "inform"
+
+
+def test_a_message_without_intent_or_ranking(guard: CrisisGuard) -> None:
+    [message] = guard.process([Message(data={TEXT: "i want to kill myself"})])
+    assert message.get(INTENT)["name"] == "crisis_suicide"
+    assert message.get(INTENT_RANKING_KEY) == [{"name": "crisis_suicide", "confidence": 1.0}]
+
+
+def test_processes_a_batch(guard: CrisisGuard) -> None:
+    messages = guard.process([classified("alcohol"), classified("he's not breathing after using")])
+    assert [m.get(INTENT)["name"] for m in messages] == ["inform", "crisis_overdose"]

@@ -1,0 +1,116 @@
+"""Whole conversations over the REST channel with the trained model and the real action server."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import requests
+
+from tests.e2e.conftest import HELPLINE
+
+_senders = itertools.count()
+RESULT = re.compile(r"^\d+\. \[DEMO - fictional\] .+\n[\d.]+ miles away\. Call .+\nWhy it fits: .+\nLast checked: ")
+
+
+class Chat:
+    """One person talking to the assistant; ``say`` returns the bot's texts for that turn."""
+
+    def __init__(self, webhook: str) -> None:
+        self.webhook = webhook
+        self.sender = f"e2e-{next(_senders)}"
+        self.buttons: list[str] = []
+
+    def say(self, text: str) -> list[str]:
+        response = requests.post(self.webhook, json={"sender": self.sender, "message": text}, timeout=60)
+        response.raise_for_status()
+        messages = response.json()
+        self.buttons = [button["payload"] for message in messages for button in message.get("buttons") or ()]
+        return [message.get("text", "") for message in messages]
+
+
+def joined(texts: list[str]) -> str:
+    return "\n".join(texts)
+
+
+def results_in(texts: list[str]) -> list[str]:
+    return [text for text in texts if RESULT.match(text)]
+
+
+def test_from_hello_to_three_programmes_for_themselves(webhook: str) -> None:
+    chat = Chat(webhook)
+    hello = joined(chat.say("hi"))
+    assert "not medical advice" in hello and "988" in hello and "911" in hello
+    assert "Which substances do you use" in joined(chat.say("its for me"))
+    assert "how often" in joined(chat.say("cocaine mostly")).lower()
+    assert "seizures" in joined(chat.say("a few times a week"))
+    assert "mental health" in joined(chat.say("no"))
+    assert "recently leave" in joined(chat.say("no"))
+    assert "treatment for substance use before" in joined(chat.say("no"))
+    assert "health condition" in joined(chat.say("yes"))
+    assert "home safe" in joined(chat.say("nope"))
+    assert "someone who supports" in joined(chat.say("yes"))
+    assert "family" in joined(chat.say("yeah"))
+    assert "work, school" in joined(chat.say("yes"))
+    assert "0 to 10" in joined(chat.say("i work full time"))
+    assert "9 hours a week" in joined(chat.say("8"))
+    assert "times work best" in joined(chat.say("yes"))
+    suggestion = joined(chat.say("evenings"))
+    assert "intensive outpatient" in suggestion.lower()
+    assert "professional" in suggestion and "full assessment" in suggestion
+    assert "ZIP code" in suggestion
+    assert "How far" in joined(chat.say("10001"))
+    assert "How would you pay" in joined(chat.say("25 miles"))
+    assert "Anything else" in joined(chat.say("medicaid"))
+    found = chat.say("no thats all")
+    shown = results_in(found)
+    assert len(shown) == 3, joined(found)
+    assert all("intensive outpatient" in text and "accepts Medicaid" in text and "evening" in text for text in shown)
+    assert any("made up" in text for text in found)
+    details = joined(chat.say("tell me about the second one"))
+    assert "Services:" in details and "Aftercare:" in details and "Ways to pay:" in details
+
+
+def test_a_loved_one_is_asked_about_in_the_third_person(webhook: str) -> None:
+    chat = Chat(webhook)
+    chat.say("hello")
+    assert "Which substances do they use" in joined(chat.say("its for my son"))
+    assert "often do they" in joined(chat.say("he drinks"))
+
+
+def test_skipping_straight_to_a_search_asks_only_what_is_missing(webhook: str) -> None:
+    chat = Chat(webhook)
+    asked = joined(chat.say("IOPs near 10001 that take Medicaid"))
+    assert "How far" in asked and "ZIP code" not in asked and "How would you pay" not in asked
+    assert "Anything else" in joined(chat.say("10 miles"))
+    found = chat.say("no")
+    assert len(results_in(found)) == 3, joined(found)
+    more = chat.say("show more")
+    assert results_in(more) and all(text.startswith(("4.", "5.", "6.")) for text in results_in(more))
+
+
+def test_danger_in_the_middle_of_the_questions_gets_the_number_first(webhook: str) -> None:
+    chat = Chat(webhook)
+    chat.say("hi")
+    chat.say("for me")
+    reply = chat.say("honestly i just want to kill myself")
+    assert "988" in reply[0]
+    assert chat.buttons == ["/continue", "/start_over", "/ask_human"]
+    assert "Which substances" in joined(chat.say("/continue"))
+
+
+def test_an_unknown_place_is_asked_again(webhook: str) -> None:
+    chat = Chat(webhook)
+    chat.say("find an IOP for me")
+    assert "couldn't find that place" in joined(chat.say("Xyzzyville"))
+    assert "How far" in joined(chat.say("Charlottesville, VA"))
+
+
+def test_asking_for_a_person_names_the_deployments_helpline_then_offers_to_go_on(webhook: str) -> None:
+    chat = Chat(webhook)
+    chat.say("hi")
+    chat.say("for my daughter")
+    reply = joined(chat.say("can i talk to a real person please"))
+    assert HELPLINE in reply
+    assert "/continue" in chat.buttons
+    assert "Which substances do they use" in joined(chat.say("/continue"))
