@@ -1,6 +1,6 @@
 """Which level of care to suggest, from what the person told us (pure rules, no rasa_sdk).
 
-The rules follow /work/shared/docs/iop-facts.md: "Who is a good candidate for an IOP" and "When
+The rules follow ../shared/docs/iop-facts.md (beside the repository): "Who is a good candidate for an IOP" and "When
 something else comes first", with the continuum of care from "What an IOP is". The result is a
 suggestion to talk over with a professional, never a diagnosis or a placement.
 

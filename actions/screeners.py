@@ -1,6 +1,6 @@
 """Standard screening questionnaires usable in a chat, with their published scoring (pure).
 
-Sources (see /work/shared/docs/iop-facts.md, "Screeners usable in a chat"):
+Sources (see ../shared/docs/iop-facts.md (beside the repository), "Screeners usable in a chat"):
 
 - AUDIT-C: the first three items of the WHO Alcohol Use Disorders Identification Test (Babor et
   al., WHO 2001; public domain), validated as a short form by Bush K, Kivlahan DR, McDonell MB,
