@@ -8,10 +8,12 @@ assistant, and keeps them running until Ctrl-C.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 
+from bot.channels.credentials import sms_credentials, write_credentials
 from bot.servers import ACTION_PORT, RASA_PORT, REPO_ROOT, assistant
 from directory.query import Filters, SearchQuery
 from directory.search import DEFAULT_DB_PATH, open_directory
@@ -50,12 +52,22 @@ def describe_directory(db: Path) -> None:
 
 def serve(model: Path, db: Path) -> None:
     """Run both servers until interrupted, saying where to talk to the assistant."""
+    workdir = REPO_ROOT / "var" / "run"
+    workdir.mkdir(parents=True, exist_ok=True)
+    sms = sms_credentials(os.environ)
+    credentials = write_credentials(workdir / "credentials.yml", sms)
     print("\nStarting the action server and the Rasa server (about a minute)...", flush=True)
-    with assistant(model, db, REPO_ROOT / "var" / "run", rasa_port=RASA_PORT, action_port=ACTION_PORT) as running:
+    with assistant(model, db, workdir, rasa_port=RASA_PORT, action_port=ACTION_PORT,
+                   credentials=credentials) as running:
         print(f"\nIOP Finder is running (logs in {running.logs}).")
         print("  Talk to it in this terminal, from another one:  make chat")
         print(f"  REST channel:  POST {running.rest_webhook}")
         print(f"""    curl -s {running.rest_webhook} -d '{{"sender": "me", "message": "hi"}}'""")
+        if sms:
+            print(f"  SMS (Twilio): point your number's webhook at https://<public host>:{RASA_PORT}"
+                  "/webhooks/twilio_sms/webhook")
+        else:
+            print("  SMS (Twilio): off; set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_NUMBER to start it")
         print("Press Ctrl-C to stop.", flush=True)
         try:
             while True:

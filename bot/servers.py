@@ -77,8 +77,10 @@ def _running(argv: list[str], health_url: str, log: Path, env: dict[str, str]) -
 
 @contextmanager
 def assistant(model: Path, directory_db: Path, workdir: Path, *, rasa_port: int | None = None,
-              action_port: int | None = None, extra_env: dict[str, str] | None = None) -> Iterator[Assistant]:
-    """Both servers on 127.0.0.1, the actions reading ``directory_db``; free ports unless given."""
+              action_port: int | None = None, extra_env: dict[str, str] | None = None,
+              credentials: Path | None = None) -> Iterator[Assistant]:
+    """Both servers on 127.0.0.1, the actions reading ``directory_db``; free ports unless given;
+    Rasa's channels from ``credentials`` (default: the repository's credentials.yml)."""
     action_port, rasa_port = action_port or free_port(), rasa_port or free_port()
     workdir.mkdir(parents=True, exist_ok=True)
     endpoints = workdir / "endpoints.yml"
@@ -92,7 +94,7 @@ def assistant(model: Path, directory_db: Path, workdir: Path, *, rasa_port: int 
         ))
         rasa = stack.enter_context(_running(
             [str(RASA), "run", "--model", str(model), "--endpoints", str(endpoints), "--credentials",
-             str(REPO_ROOT / "credentials.yml"), "--port", str(rasa_port), "--interface", "127.0.0.1"],
+             str(credentials or REPO_ROOT / "credentials.yml"), "--port", str(rasa_port), "--interface", "127.0.0.1"],
             f"{rasa_url}/", workdir / "rasa.log", env,
         ))
         yield Assistant(rasa_url, action_url, workdir, rasa_pid=rasa.pid, action_pid=actions.pid)

@@ -71,6 +71,8 @@ DRUG = "drug_context"
 WITHDRAWAL_CONTEXT = "withdrawal_context"
 HISTORY = "history"
 IDIOM = "idiom"
+#: whole messages that are everyday idioms although they hold crisis words ("he beats me" still counts)
+WHOLE_MESSAGE_IDIOMS = frozenset({"beats me", "it beats me", "that beats me", "beats me lol"})
 
 
 def _words(text: str) -> frozenset[str]:
@@ -507,6 +509,8 @@ class CrisisDetector:
         """The most urgent crisis kind the text signals, or None. Button payloads ("/...") are skipped."""
         if not text or not text.strip() or text.lstrip().startswith("/"):
             return None
+        if _plain(text) in WHOLE_MESSAGE_IDIOMS:
+            return None
         doc = self._nlp(text)
         _normalise(doc)
         sentence = _sentence_ids(doc)
@@ -635,6 +639,11 @@ def _informational_question(doc: Doc, sentence: list[int], same: int) -> bool:
 
 _shared: CrisisDetector | None = None
 _lock = threading.Lock()
+
+
+def _plain(text: str) -> str:
+    """Lower case, letters and spaces only, single-spaced."""
+    return " ".join("".join(c if c.isalpha() or c.isspace() else " " for c in text.lower()).split())
 
 
 def detect(text: str) -> str | None:

@@ -304,6 +304,8 @@ CRISIS: list[tuple[str, str]] = [
 ]
 
 SAFE: list[str] = [
+    "beats me",
+    "Beats me!",
     # --- negations ---
     "I'm not suicidal",
     "I don't want to kill myself",
