@@ -24,7 +24,7 @@ from pathlib import Path
 
 import requests
 
-from bot.servers import RASA, REPO_ROOT, assistant
+from bot.servers import DEFAULT_MODEL, RASA, REPO_ROOT, assistant
 
 DENSE_PLACES = ("10024", "10001", "New York, NY", "11211", "90012", "Chicago, IL", "60614", "19104", "77002", "94103")
 SEARCH_MARKERS = ("I found ", "I couldn't find a program", "That's all the programs")
@@ -94,7 +94,7 @@ def time_training() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--conversations", type=int, default=100)
-    parser.add_argument("--model", type=Path, default=REPO_ROOT / "models" / "iop-finder.tar.gz")
+    parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--train", action="store_true")
     args = parser.parse_args()
     if args.train:

@@ -14,14 +14,13 @@ import time
 from pathlib import Path
 
 from bot.channels.credentials import sms_credentials, write_credentials
-from bot.servers import ACTION_PORT, RASA_PORT, REPO_ROOT, assistant
+from bot.servers import ACTION_PORT, DEFAULT_MODEL, RASA_PORT, REPO_ROOT, assistant
 from directory.query import Filters, SearchQuery
 from directory.search import DEFAULT_DB_PATH, open_directory
 from directory.stores.base import StoreError
 
 EXAMPLE_PLACE = "22902"
 EXAMPLE_FILTERS = Filters(facets={"level": {"intensive_outpatient"}, "payment": {"medicaid"}})
-DEFAULT_MODEL = REPO_ROOT / "models" / "iop-finder.tar.gz"
 
 
 def require_python_310() -> None:
@@ -53,7 +52,6 @@ def describe_directory(db: Path) -> None:
 def serve(model: Path, db: Path) -> None:
     """Run both servers until interrupted, saying where to talk to the assistant."""
     workdir = REPO_ROOT / "var" / "run"
-    workdir.mkdir(parents=True, exist_ok=True)
     sms = sms_credentials(os.environ)
     credentials = write_credentials(workdir / "credentials.yml", sms)
     print("\nStarting the action server and the Rasa server (about a minute)...", flush=True)

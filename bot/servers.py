@@ -22,6 +22,8 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 RASA = Path(sys.executable).with_name("rasa")
 STARTUP_SECONDS = 300
 RASA_PORT = 5005
+DEFAULT_MODEL = REPO_ROOT / "models" / "iop-finder.tar.gz"
+REPO_CREDENTIALS = REPO_ROOT / "credentials.yml"
 ACTION_PORT = 5055
 
 
@@ -94,7 +96,7 @@ def assistant(model: Path, directory_db: Path, workdir: Path, *, rasa_port: int 
         ))
         rasa = stack.enter_context(_running(
             [str(RASA), "run", "--model", str(model), "--endpoints", str(endpoints), "--credentials",
-             str(credentials or REPO_ROOT / "credentials.yml"), "--port", str(rasa_port), "--interface", "127.0.0.1"],
+             str(credentials or REPO_CREDENTIALS), "--port", str(rasa_port), "--interface", "127.0.0.1"],
             f"{rasa_url}/", workdir / "rasa.log", env,
         ))
         yield Assistant(rasa_url, action_url, workdir, rasa_pid=rasa.pid, action_pid=actions.pid)

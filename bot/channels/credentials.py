@@ -13,13 +13,14 @@ import re
 from collections.abc import Mapping
 from pathlib import Path
 
+from bot.servers import REPO_CREDENTIALS
+
 CHANNEL = "bot.channels.twilio_sms.TwilioSmsInput"
 """The key of the SMS channel in credentials.yml: Rasa imports a custom channel by its class path."""
 REQUIRED = {"account_sid": "TWILIO_ACCOUNT_SID", "auth_token": "TWILIO_AUTH_TOKEN", "twilio_number": "TWILIO_NUMBER"}
 WEBHOOK_URL_ENV = "TWILIO_WEBHOOK_URL"
 """Optional: the public URL Twilio calls, when a proxy makes it differ from what Rasa sees."""
 _ENV_REFERENCE = re.compile(r"\$\{[A-Za-z_][A-Za-z0-9_]*\}")
-REPO_CREDENTIALS = Path(__file__).resolve().parents[2] / "credentials.yml"
 
 
 def sms_credentials(environ: Mapping[str, str]) -> dict[str, str] | None:

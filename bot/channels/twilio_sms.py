@@ -51,13 +51,12 @@ from twilio.base.exceptions import TwilioException, TwilioRestException
 from twilio.request_validator import RequestValidator
 from twilio.rest import Client
 
+from actions.safety import helpline_number
 from bot.channels import sms_text
 
 logger = logging.getLogger(__name__)
 
 CHANNEL_NAME = "twilio_sms"
-DEFAULT_HELPLINE = "1-800-662-4357"
-"""SAMHSA's National Helpline, when the deployment sets no ``IOP_HELPLINE_NUMBER``."""
 SIGNATURE_HEADER = "X-Twilio-Signature"
 EMPTY_TWIML = '<?xml version="1.0" encoding="UTF-8"?><Response></Response>'
 RESTART, GREET = "/restart", "/greet"
@@ -180,7 +179,7 @@ class TwilioSmsInput(InputChannel):
         self.webhook_url = webhook_url
         self.validator = RequestValidator(auth_token)
         self.client = twilio_client(account_sid, auth_token, api_base_url)
-        self.helpline = helpline or os.environ.get("IOP_HELPLINE_NUMBER") or DEFAULT_HELPLINE
+        self.helpline = helpline or helpline_number(os.environ)
         self.conversations: dict[str, Conversation] = {}
 
     def signed(self, request: Request) -> bool:

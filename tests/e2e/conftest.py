@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from bot.servers import assistant
+from bot.servers import DEFAULT_MODEL, assistant
 from tests.conftest import REPO_ROOT
 
-MODEL = REPO_ROOT / "models" / "iop-finder.tar.gz"
+MODEL = DEFAULT_MODEL
 DEMO_SIZE = 25_000
 #: the deployment's own helpline, as a real deployment would configure it (a fictional number)
 HELPLINE = "1-800-555-0142"
