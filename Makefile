@@ -10,11 +10,12 @@ DB        ?= var/directory.sqlite
 DEMO_SIZE ?= 25000
 SPACY     := bot/nlu/spacy_model/meta.json
 MODEL     := models/iop-finder.tar.gz
+WEB       := bot/web/node_modules/.installed
 RASA_SOURCES := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) $(wildcard bot/nlu/*.py)
 # Python 3.10 is required (Rasa 3.6 supports nothing newer): the first python3.10 found.
 PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 2>/dev/null | tail -n 1)
 
-.PHONY: help install run chat test lint demo-directory spacy-pipeline validate train bench clean
+.PHONY: help install run chat test lint demo-directory spacy-pipeline validate train web bench clean
 
 help: ## List the targets
 	@grep -E '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
@@ -51,13 +52,21 @@ $(MODEL): $(SPACY) $(RASA_SOURCES)
 
 train: $(MODEL) ## Train the Rasa model if its sources changed
 
-run: $(DB) $(MODEL) ## Set everything up and start the assistant (Rasa on 5005, actions on 5055)
+# The website widget: rasa-webchat 1.0.1 exactly, as package-lock.json pins it; served locally by bot/pages.py.
+$(WEB): bot/web/package.json bot/web/package-lock.json
+	@command -v npm >/dev/null || { echo "error: npm is required for the website widget (e.g. apt-get install npm)." >&2; exit 1; }
+	cd bot/web && npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
+web: $(WEB) ## Install the website chat widget (npm ci in bot/web)
+
+run: $(DB) $(MODEL) $(WEB) ## Set everything up and start the assistant (Rasa on 5005, actions on 5055, demo page on 8080)
 	$(PY) -m bot.launcher --db $(DB) --model $(MODEL)
 
 chat: $(STAMP) ## Talk to the running assistant in the terminal (after make run)
 	$(PY) -m bot.chat
 
-test: validate $(MODEL) ## Install what is missing and run every test
+test: validate $(MODEL) $(WEB) ## Install what is missing and run every test
 	$(PY) -m ruff check .
 	$(RASA) test core --stories tests --model $(MODEL) --fail-on-prediction-errors --out tests/artifacts/core
 	$(PY) -m pytest

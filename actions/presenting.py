@@ -6,7 +6,9 @@ The sentences themselves are responses in the domain (``utter_result``,
 
 from __future__ import annotations
 
+import re
 from typing import Any
+from urllib.parse import urlencode
 
 from directory import vocabulary
 from directory.model import Programme
@@ -27,9 +29,36 @@ def _demo(programme: Programme) -> str:
     return "[DEMO - fictional] " if programme.demo else ""
 
 
+_EXTENSION = re.compile(r"\s*(?:ext\.?|extension|x)\s*(\d+)\s*$", re.IGNORECASE)
+
+
+def tel_number(phone: str) -> str:
+    """What follows ``tel:`` in a tap-to-call link (RFC 3966): ``+1`` and ten digits for a North
+    American number, an extension as ``;ext=``; empty when ``phone`` holds no dialable number."""
+    extension = _EXTENSION.search(phone)
+    digits = re.sub(r"\D", "", phone[: extension.start()] if extension else phone)
+    if len(digits) == 11 and digits.startswith("1"):
+        digits = digits[1:]
+    if len(digits) == 10:
+        number = f"+1{digits}"
+    elif 3 <= len(digits) <= 15:  # short codes (988, 911) and numbers we cannot place: dial as written
+        number = digits
+    else:
+        return ""
+    return f"{number};ext={extension.group(1)}" if extension else number
+
+
+def map_url(latitude: float, longitude: float) -> str:
+    """An OpenStreetMap page with a marker on the programme (opened only when the person taps it)."""
+    lat, lon = f"{latitude:.5f}", f"{longitude:.5f}"
+    return f"https://www.openstreetmap.org/?{urlencode({'mlat': lat, 'mlon': lon})}#map=16/{lat}/{lon}"
+
+
 def result_fields(number: int, result: SearchResult) -> dict[str, Any]:
-    """Fills ``utter_result``: number, name, demo, distance, phone, why, verified."""
+    """Fills ``utter_result``: number, name, demo, distance, phone, why, verified, and for the web
+    widget's card ``tel`` (empty without a number) and ``map_url``."""
     programme = result.programme
+    location = programme.location
     return {
         "number": number,
         "name": programme.name,
@@ -38,7 +67,9 @@ def result_fields(number: int, result: SearchResult) -> dict[str, Any]:
         "phone": programme.intake_phone or "no phone listed",
         "why": "; ".join(result.why) or "matches your search",
         "verified": _verified(programme),
-        "map_query": f"{programme.location.latitude:.5f},{programme.location.longitude:.5f}",
+        "map_query": f"{location.latitude:.5f},{location.longitude:.5f}",
+        "tel": tel_number(programme.intake_phone),
+        "map_url": map_url(location.latitude, location.longitude),
     }
 
 

@@ -1,19 +1,25 @@
 """What ``make run`` starts: the directory check, the action server and the Rasa server.
 
 It prints what the directory holds and an example search, starts both servers on their
-conventional ports (Rasa 5005 with the REST channel, actions 5055), prints where to talk to the
-assistant, and keeps them running until Ctrl-C.
+conventional ports (Rasa 5005 with the REST and Socket.IO channels, actions 5055) and the website
+demo page with the chat widget (8080), prints where to talk to the assistant, and keeps them
+running until Ctrl-C.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import secrets
 import sys
 import time
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from bot import pages
 from bot.channels.credentials import sms_credentials, write_credentials
+from bot.console import auth
+from bot.rasa_server import TOKEN_ENV
 from bot.servers import ACTION_PORT, DEFAULT_MODEL, RASA_PORT, REPO_ROOT, assistant
 from directory.query import Filters, SearchQuery
 from directory.search import DEFAULT_DB_PATH, open_directory
@@ -49,15 +55,42 @@ def describe_directory(db: Path) -> None:
           "--level intensive_outpatient --payment medicaid")
 
 
+CONSOLE_USER = "staff"
+
+
+def one_time_secrets(environ: Mapping[str, str], token: Callable[[], str] = secrets.token_urlsafe) -> dict[str, str]:
+    """What Rasa needs and ``environ`` lacks: the HTTP API token, the console's staff login and
+    session key, generated for this run only (passed to Rasa's environment, never written down)."""
+    generated = {TOKEN_ENV: token(), auth.USER_ENV: CONSOLE_USER, auth.PASSWORD_ENV: token(),
+                 auth.SECRET_ENV: token()}
+    return {name: value for name, value in generated.items() if not (environ.get(name) or "").strip()}
+
+
+def describe_console(url: str, environ: Mapping[str, str], generated: Mapping[str, str]) -> list[str]:
+    """The lines that say where the helpline console is and how to log in."""
+    password = (f"{generated[auth.PASSWORD_ENV]}  (generated for this run; set {auth.PASSWORD_ENV} to choose one)"
+                if auth.PASSWORD_ENV in generated else f"the one in {auth.PASSWORD_ENV}")
+    api = "a token generated for this run" if TOKEN_ENV in generated else f"the token in {TOKEN_ENV}"
+    return [
+        f"  Helpline console (staff):  {url}",
+        f"    user: {environ.get(auth.USER_ENV, '').strip() or generated.get(auth.USER_ENV)}   password: {password}",
+        f"  Rasa HTTP API: on, protected by {api}",
+    ]
+
+
 def serve(model: Path, db: Path) -> None:
     """Run both servers until interrupted, saying where to talk to the assistant."""
     workdir = REPO_ROOT / "var" / "run"
     sms = sms_credentials(os.environ)
     credentials = write_credentials(workdir / "credentials.yml", sms)
+    generated = one_time_secrets(os.environ)
     print("\nStarting the action server and the Rasa server (about a minute)...", flush=True)
-    with assistant(model, db, workdir, rasa_port=RASA_PORT, action_port=ACTION_PORT,
-                   credentials=credentials) as running:
+    with pages.serving(f"http://127.0.0.1:{RASA_PORT}", port=pages.PAGE_PORT) as page, \
+            assistant(model, db, workdir, rasa_port=RASA_PORT, action_port=ACTION_PORT,
+                      credentials=credentials, cors_origins=pages.origins(page), extra_env=generated) as running:
         print(f"\nIOP Finder is running (logs in {running.logs}).")
+        print(f"  Website demo page with the chat widget:  {page}")
+        print("\n".join(describe_console(running.console, os.environ, generated)))
         print("  Talk to it in this terminal, from another one:  make chat")
         print(f"  REST channel:  POST {running.rest_webhook}")
         print(f"""    curl -s {running.rest_webhook} -d '{{"sender": "me", "message": "hi"}}'""")

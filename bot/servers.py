@@ -11,7 +11,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +40,11 @@ class Assistant:
     @property
     def rest_webhook(self) -> str:
         return f"{self.rasa_url}/webhooks/rest/webhook"
+
+    @property
+    def console(self) -> str:
+        """The helpline console's page (bot.channels.helpline)."""
+        return f"{self.rasa_url}/webhooks/helpline/"
 
 
 def free_port() -> int:
@@ -80,9 +85,10 @@ def _running(argv: list[str], health_url: str, log: Path, env: dict[str, str]) -
 @contextmanager
 def assistant(model: Path, directory_db: Path, workdir: Path, *, rasa_port: int | None = None,
               action_port: int | None = None, extra_env: dict[str, str] | None = None,
-              credentials: Path | None = None) -> Iterator[Assistant]:
+              credentials: Path | None = None, cors_origins: Sequence[str] = ()) -> Iterator[Assistant]:
     """Both servers on 127.0.0.1, the actions reading ``directory_db``; free ports unless given;
-    Rasa's channels from ``credentials`` (default: the repository's credentials.yml)."""
+    Rasa's channels from ``credentials`` (default: the repository's credentials.yml); browsers on
+    ``cors_origins`` (the web widget's page) may call Rasa across origins."""
     action_port, rasa_port = action_port or free_port(), rasa_port or free_port()
     workdir.mkdir(parents=True, exist_ok=True)
     endpoints = workdir / "endpoints.yml"
@@ -95,8 +101,10 @@ def assistant(model: Path, directory_db: Path, workdir: Path, *, rasa_port: int 
             f"{action_url}/health", workdir / "actions.log", env,
         ))
         rasa = stack.enter_context(_running(
-            [str(RASA), "run", "--model", str(model), "--endpoints", str(endpoints), "--credentials",
-             str(credentials or REPO_CREDENTIALS), "--port", str(rasa_port), "--interface", "127.0.0.1"],
+            [sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model), "--endpoints", str(endpoints),
+             "--credentials", str(credentials or REPO_CREDENTIALS), "--port", str(rasa_port),
+             "--interface", "127.0.0.1",
+             *(["--cors", *cors_origins] if cors_origins else [])],
             f"{rasa_url}/", workdir / "rasa.log", env,
         ))
         yield Assistant(rasa_url, action_url, workdir, rasa_pid=rasa.pid, action_pid=actions.pid)

@@ -273,8 +273,11 @@ def _organization_name(rng: random.Random) -> str:
 def _service_name(
     rng: random.Random, kind: Kind, levels: set[str], populations: set[str], schedules: set[str]
 ) -> str:
-    """A name that says the programme, echoing its audience or track when it has one."""
+    """A name that says the programme, echoing its audience or track when it has one; a programme
+    whose kind is not an IOP at heart ("Inpatient Detox") but that runs one says so ("... & IOP")."""
     name = rng.choice(kind.names)
+    if "intensive_outpatient" in levels and kind.levels.get("intensive_outpatient", 0.0) < 1.0:
+        name = f"{name} & IOP"
     if "adolescents" in populations and "adults" not in populations:
         return f"Adolescent {name}"
     if schedules == {"evening"} and not levels & {"residential", "inpatient"}:

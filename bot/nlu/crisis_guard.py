@@ -1,7 +1,7 @@
 """Rasa NLU component: the deterministic crisis detector overrides any intent when a message signals danger.
 
 Last in the pipeline (config.yml). When `bot.nlu.crisis.CrisisDetector` flags a message's text it sets
-the intent `crisis_<kind>` with confidence 1.0 and puts it first in the ranking, whatever DIET or the
+the intent `crisis_<kind>` with confidence 1.0 and puts it first in the ranking, whatever the intent classifier or the
 FallbackClassifier decided; any other message passes through untouched.
 """
 

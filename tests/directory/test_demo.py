@@ -109,3 +109,12 @@ def test_full_size_is_dense_in_manhattan() -> None:
     near = [p for p in programmes if _miles(MANHATTAN, (p.location.latitude, p.location.longitude)) <= 3]
     assert len(near) >= 30
     assert {p.location.postal_code[:3] for p in near} >= {"100"}
+
+
+def test_a_name_never_hides_the_iop_a_programme_runs(demo: list[Programme]) -> None:
+    """An IOP offered by a detox, residential or PHP programme is in its name, so a result card
+    for an IOP search never reads like a different level of care."""
+    offers_iop = [p for p in demo if "intensive_outpatient" in p.levels_of_care]
+    assert offers_iop
+    for programme in offers_iop:
+        assert re.search(r"IOP|Intensive Outpatient", programme.service_name), programme.service_name

@@ -1,4 +1,5 @@
-"""One Rasa server and one action server for the whole end-to-end session (they take ~40 s to start)."""
+"""One Rasa server and one action server for the whole end-to-end session (they take ~40 s to start),
+and one headless Chromium (Playwright) for the browser tests."""
 
 from __future__ import annotations
 
@@ -6,16 +7,27 @@ import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from bot.servers import DEFAULT_MODEL, assistant
+from bot import pages
+from bot.servers import DEFAULT_MODEL, Assistant, assistant, free_port
 from tests.conftest import REPO_ROOT
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
 
 MODEL = DEFAULT_MODEL
 DEMO_SIZE = 25_000
 #: the deployment's own helpline, as a real deployment would configure it (a fictional number)
 HELPLINE = "1-800-555-0142"
+#: the helpline console's staff login and Rasa's HTTP API token, in Rasa's environment only
+CONSOLE_USER, CONSOLE_PASSWORD = "staff", "e2e-console-password"
+RASA_API_TOKEN = "e2e-rasa-api-token"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 @pytest.fixture(scope="session")
@@ -31,8 +43,49 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def webhook(tmp_path_factory: pytest.TempPathFactory, demo_database: Path) -> Iterator[str]:
-    """The REST webhook of a running assistant over the demo directory."""
+def page_port() -> int:
+    """Where the website demo page will be served: Rasa must know its origin (CORS) when it starts."""
+    return free_port()
+
+
+@pytest.fixture(scope="session")
+def running_assistant(tmp_path_factory: pytest.TempPathFactory, demo_database: Path,
+                      page_port: int) -> Iterator[Assistant]:
+    """The assistant over the demo directory with the repository's channels (REST, Socket.IO, the
+    helpline console), the console's staff login and Rasa's API token in its environment."""
     workdir = tmp_path_factory.mktemp("e2e")
-    with assistant(MODEL, demo_database, workdir, extra_env={"IOP_HELPLINE_NUMBER": HELPLINE}) as running:
-        yield running.rest_webhook
+    environment = {"IOP_HELPLINE_NUMBER": HELPLINE, "IOP_CONSOLE_USER": CONSOLE_USER,
+                   "IOP_CONSOLE_PASSWORD": CONSOLE_PASSWORD, "RASA_API_TOKEN": RASA_API_TOKEN}
+    with assistant(MODEL, demo_database, workdir, extra_env=environment,
+                   cors_origins=pages.origins(f"http://127.0.0.1:{page_port}/")) as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def webhook(running_assistant: Assistant) -> str:
+    """The REST webhook of the running assistant."""
+    return running_assistant.rest_webhook
+
+
+@pytest.fixture(scope="session")
+def widget_page(running_assistant: Assistant, page_port: int) -> Iterator[str]:
+    """The address of the website demo page with the chat widget, talking to the running assistant."""
+    with pages.serving(running_assistant.rasa_url, port=page_port) as address:
+        yield address
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Headless Chromium (the Debian package) driven by Playwright; skips when either is missing."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.skip("Playwright for Python is not installed (pip install -r requirements.txt)")
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True)
+        try:
+            yield launched
+        finally:
+            launched.close()

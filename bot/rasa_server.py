@@ -1,0 +1,27 @@
+"""``rasa run`` with its HTTP API on and protected when ``RASA_API_TOKEN`` is set.
+
+The token is read from the environment and added to Rasa's own arguments inside this process, so
+it never appears on a command line (``ps``) or on disk. Without a token the HTTP API stays off: it
+is never open unprotected. ``bot.servers.assistant`` starts Rasa through this module.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping, Sequence
+
+TOKEN_ENV = "RASA_API_TOKEN"
+
+
+def rasa_arguments(argv: Sequence[str], environ: Mapping[str, str]) -> list[str]:
+    """``argv`` plus ``--enable-api --auth-token <token>`` when the environment holds a token."""
+    token = (environ.get(TOKEN_ENV) or "").strip()
+    return [*argv, "--enable-api", "--auth-token", token] if token else list(argv)
+
+
+if __name__ == "__main__":
+    from rasa.__main__ import main
+
+    sys.argv = ["rasa", *rasa_arguments(sys.argv[1:], os.environ)]
+    main()

@@ -1,0 +1,105 @@
+"""MaskedNgramIntentClassifier: entity masking, training, persistence in the model, prediction."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from unittest.mock import MagicMock
+
+import pytest
+import spacy
+from rasa.engine.storage.local_model_storage import LocalModelStorage
+from rasa.engine.storage.resource import Resource
+from rasa.nlu.constants import SPACY_DOCS
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+from spacy.language import Language
+
+from bot.nlu.build_pipeline import build
+from bot.nlu.intent_classifier import MaskedNgramIntentClassifier, masked_text, placeholder
+
+EXAMPLES = {
+    "inform": ["medicaid", "i have medicaid", "heroin mostly", "alcohol and weed", "22902", "my zip is 23219",
+               "about 25 miles", "blue cross", "meth every day", "aetna through work"],
+    "faq": ["what is an iop", "how much does it cost", "do they drug test", "is it confidential",
+            "can i keep working", "how many hours a week", "what is mat", "do families take part",
+            "how long does it last", "is there a sliding scale"],
+    "greet": ["hi", "hello", "hey there", "good morning", "hiya", "hey", "hello there", "hi hi", "yo", "howdy"],
+}
+
+
+@pytest.fixture(scope="module")
+def nlp(tmp_path_factory: pytest.TempPathFactory) -> Language:
+    """The project's spaCy pipeline, built from code as `make` builds it."""
+    out = tmp_path_factory.mktemp("pipeline") / "spacy_model"
+    build(out)
+    return spacy.load(out)
+
+
+def message(nlp: Language, text: str, intent: str | None = None) -> Message:
+    """A message as SpacyNLP leaves it (the doc attached), with an intent for training."""
+    data = {TEXT: text, SPACY_DOCS[TEXT]: nlp(text)}
+    if intent:
+        data[INTENT] = intent
+    return Message(data=data)
+
+
+def trained(nlp: Language, storage_dir: Path) -> tuple[LocalModelStorage, Resource]:
+    storage = LocalModelStorage(storage_dir)
+    resource = Resource("intent_classifier")
+    classifier = MaskedNgramIntentClassifier.create({}, storage, resource, MagicMock())
+    data = TrainingData([message(nlp, text, intent) for intent, texts in EXAMPLES.items() for text in texts])
+    classifier.train(data)
+    return storage, resource
+
+
+def test_placeholder_is_one_lower_word_naming_the_kind() -> None:
+    assert placeholder("zip_code") == "ENTzipcode"
+    assert placeholder("payment") == "ENTpayment"
+
+
+def test_entities_are_replaced_by_their_kind(nlp: Language) -> None:
+    assert masked_text(nlp("I have Medicaid near 22902")) == "i have entpayment near entzipcode"
+    assert masked_text(nlp("what is an IOP")) == "what is an entlevelofcare"
+    assert masked_text(nlp("how much does it cost")) == "how much does it cost"
+
+
+def test_unseen_entity_values_read_like_the_ones_learnt(nlp: Language) -> None:
+    """'tricare' never appears in training, but masked it looks like every payment answer."""
+    assert masked_text(nlp("tricare")) == masked_text(nlp("medicaid"))
+
+
+def test_trained_model_persists_and_predicts_after_loading(nlp: Language, tmp_path: Path) -> None:
+    storage, resource = trained(nlp, tmp_path)
+    loaded = MaskedNgramIntentClassifier.load({}, storage, resource, MagicMock())
+    messages = loaded.process([message(nlp, "tricare"), message(nlp, "what does iop mean"),
+                               message(nlp, "hello hello")])
+    assert [m.get(INTENT)["name"] for m in messages] == ["inform", "faq", "greet"]
+    ranking = messages[0].get(INTENT_RANKING_KEY)
+    confidences = [entry["confidence"] for entry in ranking]
+    assert ranking[0]["name"] == "inform"
+    assert confidences == sorted(confidences, reverse=True)
+    assert sum(confidences) == pytest.approx(1.0)
+    assert messages[0].get(INTENT)["confidence"] == confidences[0]
+
+
+def test_ranking_is_cut_to_its_configured_length(nlp: Language, tmp_path: Path) -> None:
+    storage, resource = trained(nlp, tmp_path)
+    loaded = MaskedNgramIntentClassifier.load({"ranking_length": 2}, storage, resource, MagicMock())
+    [result] = loaded.process([message(nlp, "medicaid")])
+    assert len(result.get(INTENT_RANKING_KEY)) == 2
+
+
+def test_a_message_without_a_spacy_doc_is_left_alone(nlp: Language, tmp_path: Path) -> None:
+    storage, resource = trained(nlp, tmp_path)
+    loaded = MaskedNgramIntentClassifier.load({}, storage, resource, MagicMock())
+    [result] = loaded.process([Message(data={TEXT: "medicaid"})])
+    assert result.get(INTENT) is None
+
+
+def test_without_training_data_nothing_is_persisted_or_predicted(nlp: Language, tmp_path: Path) -> None:
+    storage, resource = LocalModelStorage(tmp_path), Resource("intent_classifier")
+    MaskedNgramIntentClassifier.create({}, storage, resource, MagicMock()).train(TrainingData([]))
+    loaded = MaskedNgramIntentClassifier.load({}, storage, resource, MagicMock())
+    [result] = loaded.process([message(nlp, "medicaid")])
+    assert result.get(INTENT) is None
