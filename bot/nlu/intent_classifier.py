@@ -4,8 +4,9 @@ Most of what people type here is short, and many intents differ less by their wo
 kind of thing they name: "opioids", "employee assistance program" or "22902" answer a question
 (``inform``) whatever the words are, while "is there a sliding scale" asks one (``faq``). The
 classifier therefore sees each message twice over: as typed, and with every entity the project's
-spaCy pipeline found (substances, payment, places, numbers ...) replaced by a placeholder naming
-its kind (``masked_text``). A linear model (logistic regression, balanced classes) over TF-IDF word
+spaCy pipeline found (substances, payment, states, numbers ...) or DIET found before it (place
+names) replaced by a placeholder naming its kind (``masked_text``; in training, the annotated
+entities stand for DIET's). A linear model (logistic regression, balanced classes) over TF-IDF word
 1-2-grams and character 2-5-grams of that text is both more accurate on this data than DIET over
 the same kind of features and faster to train (bench/RESULTS.md has the comparison).
 
@@ -16,6 +17,7 @@ classification switched off; this component sets the intent and the ranking.
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 from typing import Any
 
 import joblib
@@ -26,6 +28,10 @@ from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.classifiers.classifier import IntentClassifier
 from rasa.nlu.constants import SPACY_DOCS
 from rasa.shared.nlu.constants import (
+    ENTITIES,
+    ENTITY_ATTRIBUTE_END,
+    ENTITY_ATTRIBUTE_START,
+    ENTITY_ATTRIBUTE_TYPE,
     INTENT,
     INTENT_NAME_KEY,
     INTENT_RANKING_KEY,
@@ -50,12 +56,31 @@ def placeholder(label: str) -> str:
     return PLACEHOLDER_PREFIX + "".join(char for char in label.lower() if char.isalpha())
 
 
-def masked_text(doc: Doc) -> str:
+def entity_spans(doc: Doc, extracted: Iterable[dict[str, Any]] = ()) -> list[tuple[int, int, str]]:
+    """(start, end, kind) of the spaCy pipeline's entities, plus those ``extracted`` before this
+    component (DIET's place names; the annotations when training) that overlap none of them."""
+    spans = [(span.start_char, span.end_char, span.label_) for span in doc.ents]
+    for entity in extracted:
+        start, end = entity.get(ENTITY_ATTRIBUTE_START), entity.get(ENTITY_ATTRIBUTE_END)
+        kind = entity.get(ENTITY_ATTRIBUTE_TYPE)
+        if not (isinstance(start, int) and isinstance(end, int) and kind and 0 <= start < end <= len(doc.text)):
+            continue
+        if all(end <= taken_start or taken_end <= start for taken_start, taken_end, _ in spans):
+            spans.append((start, end, str(kind)))
+    return sorted(spans)
+
+
+def masked_text(doc: Doc, extracted: Iterable[dict[str, Any]] = ()) -> str:
     """The message's text, lower-cased, with each entity span replaced by its kind's placeholder."""
     text = doc.text
-    for entity in sorted(doc.ents, key=lambda span: span.start_char, reverse=True):
-        text = f"{text[:entity.start_char]} {placeholder(entity.label_)} {text[entity.end_char:]}"
+    for start, end, kind in reversed(entity_spans(doc, extracted)):
+        text = f"{text[:start]} {placeholder(kind)} {text[end:]}"
     return " ".join(text.lower().split())
+
+
+def message_text(message: Message) -> str:
+    """What the model reads of a message that has a spaCy doc."""
+    return masked_text(message.get(SPACY_DOCS[TEXT]), message.get(ENTITIES) or ())
 
 
 def build_model(config: dict[str, Any]) -> Pipeline:
@@ -111,7 +136,7 @@ class MaskedNgramIntentClassifier(GraphComponent, IntentClassifier):
             logger.debug("Fewer than two intents to learn: the intent classifier stays untrained.")
             return self._resource
         self._model = build_model(self.component_config).fit(
-            [masked_text(example.get(SPACY_DOCS[TEXT])) for example in examples],
+            [message_text(example) for example in examples],
             [example.get(INTENT) for example in examples],
         )
         with self._model_storage.write_to(self._resource) as directory:
@@ -123,10 +148,9 @@ class MaskedNgramIntentClassifier(GraphComponent, IntentClassifier):
         if self._model is None:
             return messages
         for message in messages:
-            doc = message.get(SPACY_DOCS[TEXT])
-            if doc is None:
+            if message.get(SPACY_DOCS[TEXT]) is None:
                 continue
-            probabilities = self._model.predict_proba([masked_text(doc)])[0]
+            probabilities = self._model.predict_proba([message_text(message)])[0]
             ranking = sorted(
                 ({INTENT_NAME_KEY: str(name), PREDICTED_CONFIDENCE_KEY: float(probability)}
                  for name, probability in zip(self._model.classes_, probabilities, strict=True)),

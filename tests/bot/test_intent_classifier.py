@@ -103,3 +103,35 @@ def test_without_training_data_nothing_is_persisted_or_predicted(nlp: Language, 
     loaded = MaskedNgramIntentClassifier.load({}, storage, resource, MagicMock())
     [result] = loaded.process([message(nlp, "medicaid")])
     assert result.get(INTENT) is None
+
+
+def test_entities_found_before_it_are_masked_unless_spacy_has_them(nlp: Language) -> None:
+    doc = nlp("we live in newport news with medicaid")
+    diet = [{"start": 11, "end": 23, "entity": "location", "value": "newport news"},
+            {"start": 29, "end": 37, "entity": "payment", "value": "medicaid"}]  # spaCy has this one
+    assert masked_text(doc, diet) == "we live in entlocation with entpayment"
+
+
+def test_malformed_extracted_entities_are_ignored(nlp: Language) -> None:
+    doc = nlp("near boise")
+    junk = [{"start": 5, "end": 99, "entity": "location"}, {"start": "5", "end": 10, "entity": "location"},
+            {"start": 5, "end": 10}]
+    assert masked_text(doc, junk) == "near boise"
+
+
+def test_training_reads_the_annotated_entities(nlp: Language, tmp_path: Path) -> None:
+    """Place names DIET would find are masked in training from their annotations."""
+    storage = LocalModelStorage(tmp_path)
+    classifier = MaskedNgramIntentClassifier.create({}, storage, Resource("intent_classifier"), MagicMock())
+    places = ["boise", "tulsa", "fresno", "akron", "provo", "erie", "yuma", "waco"]
+    examples = [message(nlp, place, "inform") for place in places]
+    for example, place in zip(examples, places, strict=True):
+        example.set("entities", [{"start": 0, "end": len(place), "entity": "location", "value": place}])
+    questions = ["what is an iop", "how much is it", "is it private", "who runs it", "how long is it",
+                 "what is mat", "do i pay", "can i work"]
+    data = TrainingData(examples + [message(nlp, text, "faq") for text in questions])
+    classifier.train(data)
+    unseen = message(nlp, "omaha")
+    unseen.set("entities", [{"start": 0, "end": 5, "entity": "location", "value": "omaha"}])
+    [result] = classifier.process([unseen])
+    assert result.get(INTENT)["name"] == "inform"
