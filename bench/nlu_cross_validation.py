@@ -47,12 +47,12 @@ def main() -> None:
         selection = json.loads(selection_path.read_text()) if selection_path.exists() else None
     weighted, macro, weak = summary(intents)
     print(f"{args.folds}-fold cross-validation in {minutes:.1f} min")
-    print(f"| intents | weighted F1 | macro F1 |\n|---|---|---|\n| test folds | {weighted:.3f} | {macro:.3f} |")
+    print(f"| intents | weighted F1 | macro F1 |\n|---|---|---|\n| test folds | {weighted:.4f} | {macro:.4f} |")
     if weak:
         print("under 0.90: " + ", ".join(f"{label} {f1:.2f}" for label, f1 in sorted(weak.items())))
     if selection:
         weighted, macro, weak = summary(selection)
-        print(f"FAQ response selection: weighted F1 {weighted:.3f}, macro F1 {macro:.3f}")
+        print(f"FAQ response selection: weighted F1 {weighted:.4f}, macro F1 {macro:.4f}")
         if weak:
             print("under 0.90: " + ", ".join(f"{label} {f1:.2f}" for label, f1 in sorted(weak.items())))
 
