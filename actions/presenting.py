@@ -16,8 +16,7 @@ from directory.query import SearchResult
 
 
 def _labels(facet: str, codes: frozenset[str]) -> str:
-    labels = [term.label for term in vocabulary.FACETS[facet] if term.code in codes]
-    return ", ".join(labels) or "not listed"
+    return ", ".join(vocabulary.labels(facet, codes)) or "not listed"
 
 
 def _verified(programme: Programme) -> str:
@@ -76,7 +75,6 @@ def result_fields(number: int, result: SearchResult) -> dict[str, Any]:
 def details_fields(programme: Programme) -> dict[str, Any]:
     """Fills ``utter_programme_details``."""
     location = programme.location
-    services = programme.services | programme.medications
     return {
         "name": programme.name,
         "demo": _demo(programme),
@@ -84,8 +82,7 @@ def details_fields(programme: Programme) -> dict[str, Any]:
         "phone": programme.intake_phone or "no phone listed",
         "levels": _labels("level", programme.levels_of_care) + ("; telehealth" if programme.telehealth else ""),
         "services": ", ".join(
-            term.label for facet in ("service", "medication") for term in vocabulary.FACETS[facet]
-            if term.code in services
+            (*vocabulary.labels("service", programme.services), *vocabulary.labels("medication", programme.medications))
         ) or "not listed",
         "aftercare": _labels("aftercare", programme.aftercare),
         "accreditation": _labels("accreditation", programme.accreditations),

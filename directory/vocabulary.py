@@ -11,6 +11,7 @@ Languages are open-ended and are not a facet here; they are stored as lower-case
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -164,6 +165,12 @@ def term(facet: str, code: str) -> Term:
 
 def codes(facet: str) -> tuple[str, ...]:
     return tuple(t.code for t in FACETS[facet])
+
+
+def labels(facet: str, wanted: Iterable[str]) -> tuple[str, ...]:
+    """The labels of the ``wanted`` codes of ``facet``, in the vocabulary's order (unknown codes skipped)."""
+    chosen = set(wanted)
+    return tuple(t.label for t in FACETS[facet] if t.code in chosen)
 
 
 def validate_codes(facet: str, values: object) -> frozenset[str]:

@@ -119,11 +119,6 @@ ProgrammeLookup = Callable[[str], "Listing | None"]
 """Finds a listed programme by its directory id (None when it is gone)."""
 
 
-def _facet_labels(facet: str, codes: Iterable[str]) -> tuple[str, ...]:
-    wanted = set(codes)
-    return tuple(term.label for term in vocabulary.FACETS[facet] if term.code in wanted)
-
-
 def _labels(mapping: Mapping[str, str], codes: Iterable[str]) -> tuple[str, ...]:
     return tuple(mapping.get(code, code.replace("_", " ")) for code in codes)
 
@@ -146,14 +141,14 @@ def _payment(slots: Mapping[str, Any]) -> tuple[str, ...]:
     values = slots.get("payment")
     if values is None:
         return ()
-    return _facet_labels("payment", chosen(values)) or ("not sure / any",)
+    return vocabulary.labels("payment", chosen(values)) or ("not sure / any",)
 
 
 def _preferences(slots: Mapping[str, Any]) -> tuple[str, ...]:
     preferences = []
     schedule = slots.get("schedule")
     if schedule is not None:
-        preferences.append("times: " + (", ".join(_facet_labels("schedule", chosen(schedule))) or "any"))
+        preferences.append("times: " + (", ".join(vocabulary.labels("schedule", chosen(schedule))) or "any"))
     if chosen(slots.get("duties")):
         preferences.append("fits around: " + ", ".join(sorted(chosen(slots.get("duties")))))
     if slots.get("can_commit_hours") is not None:
@@ -168,7 +163,7 @@ def _preferences(slots: Mapping[str, Any]) -> tuple[str, ...]:
     if languages:
         preferences.append("language: " + ", ".join(languages))
     for facet in ("population", "accreditation", "aftercare"):
-        labels = _facet_labels(facet, chosen(slots.get(facet)))
+        labels = vocabulary.labels(facet, chosen(slots.get(facet)))
         if labels:
             preferences.append(f"{facet}: " + ", ".join(labels))
     return tuple(preferences)
@@ -194,7 +189,7 @@ def summarize(slots: Mapping[str, Any], events: Iterable[Mapping[str, Any]], loo
         who_for=WHO_FOR.get(slots.get("who_for") or "", NOT_ASKED),
         substances=_labels(SUBSTANCES, sorted(chosen(slots.get("substances")))),
         use_frequency=FREQUENCY.get(str(slots.get("use_frequency")), slots.get("use_frequency") or NOT_ASKED),
-        mental_health=_facet_labels("condition", chosen(slots.get("mental_health")))
+        mental_health=vocabulary.labels("condition", chosen(slots.get("mental_health")))
         or (("none reported",) if slots.get("mental_health") is not None else ()),
         withdrawal_risk=withdrawal,
         safety_flags=_labels(REASONS, (reason for reason in reasons if reason in SAFETY_REASONS)),
