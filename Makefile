@@ -76,6 +76,7 @@ lint: $(STAMP) ## ruff
 
 bench: $(MODEL) ## Run the benchmarks and print their figures
 	$(PY) -m bench.directory_search
+	$(PY) -m bench.action_validation
 	$(PY) -m bench.turn_latency --train
 	$(PY) -m bench.nlu_cross_validation
 

@@ -55,7 +55,8 @@ def timed(call: Callable[[], object], repeats: int) -> list[float]:
     return samples
 
 
-def percentile(samples: Sequence[float], q: float) -> float:
+def percentile(samples: Sequence[float], q: int) -> float:
+    """The ``q``-th percentile (1-99) of the samples, interpolated between the nearest two."""
     return statistics.quantiles(samples, n=100, method="inclusive")[q - 1]
 
 

@@ -2,7 +2,7 @@
 
 Runs ``rasa test nlu --cross-validation`` on ``data/nlu`` with ``config.yml`` (the crisis guard
 included) and prints the weighted and macro intent F1, the intents below 0.90 and the FAQ response
-selector's F1. Takes about ten minutes on two cores.
+selector's F1. Takes about 30 minutes on two cores.
 
 Usage: python -m bench.nlu_cross_validation [--folds 5]
 """

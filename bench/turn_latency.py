@@ -24,6 +24,7 @@ from pathlib import Path
 
 import requests
 
+from bench.directory_search import percentile
 from bot.servers import DEFAULT_MODEL, RASA, REPO_ROOT, assistant
 
 DENSE_PLACES = ("10024", "10001", "New York, NY", "11211", "90012", "Chicago, IL", "60614", "19104", "77002", "94103")
@@ -55,11 +56,6 @@ class Timings:
     search: list[float] = field(default_factory=list)
     other: list[float] = field(default_factory=list)
     mislabelled: int = 0
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(q / 100 * (len(ordered) - 1)))]
 
 
 def rss_mib(pid: int) -> float:

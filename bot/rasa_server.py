@@ -2,7 +2,8 @@
 
 The token is read from the environment and added to Rasa's own arguments inside this process, so
 it never appears on a command line (``ps``) or on disk. Without a token the HTTP API stays off: it
-is never open unprotected. ``bot.servers.assistant`` starts Rasa through this module.
+is never open unprotected. Replies from the action server are checked with a validator built once
+(``bot.action_response_validation``). ``bot.servers.assistant`` starts Rasa through this module.
 """
 
 from __future__ import annotations
@@ -20,8 +21,16 @@ def rasa_arguments(argv: Sequence[str], environ: Mapping[str, str]) -> list[str]
     return [*argv, "--enable-api", "--auth-token", token] if token else list(argv)
 
 
-if __name__ == "__main__":
-    from rasa.__main__ import main
+def main() -> None:
+    """Run Rasa with this process's arguments, the API token and the cached reply validator."""
+    from rasa.__main__ import main as rasa_main
 
+    from bot import action_response_validation
+
+    action_response_validation.install()
     sys.argv = ["rasa", *rasa_arguments(sys.argv[1:], os.environ)]
+    rasa_main()
+
+
+if __name__ == "__main__":
     main()

@@ -44,11 +44,14 @@ die" is danger.
 
 Limits
 ------
-It is a list of phrasings, not understanding: new slang, heavy misspelling, sarcasm and messages
-that signal danger only by implication ("I gave away all my things") are missed, and DIET is the
-second net for those. Tense is read from words, not parsed, so "he had a seizure" with no time
-word counts as now (erring towards help). Ambiguous idioms are excluded one by one ("going to kill
-me when she sees my grades"), so an unusual idiom can still raise a false alarm. English only.
+It is a list of phrasings, not understanding: new slang, heavy misspelling, sarcasm and implications
+beyond the common warning signs it lists (giving things away, saying goodbye, feeling a burden,
+"no point anymore") are missed. It is the only source of crisis intents: the intent classifier is
+not trained on them, because a bag of n-grams cannot read negation and history (it took "I'm not
+suicidal", "I feel safe at home" and "my brother died of an overdose" for crises). Tense is read
+from words, not parsed, so "he had a seizure" with no time word counts as now (erring towards
+help). Ambiguous idioms are excluded one by one ("going to kill me when she sees my grades"), so an
+unusual idiom can still raise a false alarm. English only.
 """
 
 from __future__ import annotations
@@ -235,6 +238,29 @@ RULES: tuple[Rule, ...] = (
           "think about|of ~ die|suicide|death",
           not_before="# few many several",
           not_after="laughing laughter trying working shaving cooking chopping accidentally"),
+    # warning signs that say it without the words (988's and AFSP's lists): giving things away,
+    # saying goodbye, feeling a burden, wanting the pain to end for good
+    _rule("suicide", "event",
+          "give away all? my =belongings|possession",
+          "give all? my =belongings|possession away",
+          "give away all my stuff|thing",
+          "give away everything i own|have",
+          "=giving all? my stuff|thing|=belongings|possession away",
+          "write|=wrote a|my? goodbye|farewell note|letter",
+          "say|=saying my? last|final? goodbye to everyone|everybody",
+          "say|=saying my? last|final? goodbye to the world",
+          "say my last|final goodbye",
+          "not be around much? long|anymore",
+          "=burden to|on everyone|everybody|them|people|my family",
+          "feel like a? =burden",
+          "pain|everything|all to? stop|end forever|permanently",
+          "pain|everything|all to? stop|end for good",
+          "make the? pain|everything|it stop|end forever|permanently",
+          "no point anymore",
+          "what _? the point anymore",
+          "nothing =matters anymore",
+          "use|turn it|this on @self",
+          "use|turn|point the|a|my? gun|knife|pistol|rifle|weapon on @self"),
     _rule("suicide", "topic",
           "suicidal",
           "suicide",

@@ -11,7 +11,9 @@ entities stand for DIET's). A linear model (logistic regression, balanced classe
 the same kind of features and faster to train (bench/RESULTS.md has the comparison).
 
 DIET stays in the pipeline for the entities it learns (places, free phrasing) with its own intent
-classification switched off; this component sets the intent and the ranking.
+classification switched off; this component sets the intent and the ranking. Intents listed in
+``excluded_intents`` are not learned (config.yml excludes the crisis intents: the deterministic
+crisis guard alone sets them, because n-grams cannot read "I'm not suicidal").
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ from spacy.tokens import Doc
 logger = logging.getLogger(__name__)
 
 MODEL_FILE = "intent_classifier.joblib"
+#: the prediction for a message with no words
+NO_INTENT = {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}
 PLACEHOLDER_PREFIX = "ENT"
 
 
@@ -100,8 +104,9 @@ class MaskedNgramIntentClassifier(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        """C: inverse regularisation strength; ranking_length: intents kept in the ranking."""
-        return {"C": 100.0, "max_iter": 5000, "random_seed": 2026, "ranking_length": 10}
+        """C: inverse regularisation strength; ranking_length: intents kept in the ranking;
+        excluded_intents: intents this classifier never learns nor predicts (set by another component)."""
+        return {"C": 100.0, "max_iter": 5000, "random_seed": 2026, "ranking_length": 10, "excluded_intents": []}
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                  model: Pipeline | None = None) -> None:
@@ -129,9 +134,11 @@ class MaskedNgramIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource, model)
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Fit on every example that has an intent and a spaCy doc."""
+        """Fit on every example that has a spaCy doc and an intent not excluded."""
+        excluded = set(self.component_config["excluded_intents"])
         examples = [example for example in training_data.intent_examples
-                    if example.get(INTENT) and example.get(SPACY_DOCS[TEXT]) is not None]
+                    if example.get(INTENT) and example.get(INTENT) not in excluded
+                    and example.get(SPACY_DOCS[TEXT]) is not None]
         if len({example.get(INTENT) for example in examples}) < 2:
             logger.debug("Fewer than two intents to learn: the intent classifier stays untrained.")
             return self._resource
@@ -144,13 +151,17 @@ class MaskedNgramIntentClassifier(GraphComponent, IntentClassifier):
         return self._resource
 
     def process(self, messages: list[Message]) -> list[Message]:
-        """Set ``intent`` and ``intent_ranking`` on each message that has a spaCy doc."""
-        if self._model is None:
-            return messages
+        """Set ``intent`` and ``intent_ranking`` on each message; one without words (empty, blank)
+        gets no intent with confidence 0, as Rasa's classifiers do, so the fallback takes it (so does
+        every message when there was nothing to train on)."""
         for message in messages:
-            if message.get(SPACY_DOCS[TEXT]) is None:
+            has_doc = self._model is not None and message.get(SPACY_DOCS[TEXT]) is not None
+            text = message_text(message) if has_doc else ""
+            if not text:
+                message.set(INTENT, dict(NO_INTENT), add_to_output=True)
+                message.set(INTENT_RANKING_KEY, [], add_to_output=True)
                 continue
-            probabilities = self._model.predict_proba([message_text(message)])[0]
+            probabilities = self._model.predict_proba([text])[0]
             ranking = sorted(
                 ({INTENT_NAME_KEY: str(name), PREDICTED_CONFIDENCE_KEY: float(probability)}
                  for name, probability in zip(self._model.classes_, probabilities, strict=True)),

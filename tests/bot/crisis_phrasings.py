@@ -301,6 +301,21 @@ CRISIS: list[tuple[str, str]] = [
     ('my son is threatening to kill me', 'danger'),
     ('someone is trying to break in', 'danger'),
     ('my father kicked me', 'danger'),
+    # --- warning signs without the words (988 / AFSP lists) ---
+    ("I gave away all my things", "suicide"),
+    ("i've been giving my stuff away", "suicide"),
+    ("I wrote goodbye letters to my kids", "suicide"),
+    ("I won't be around much longer", "suicide"),
+    ("there's no point anymore", "suicide"),
+    ("whats the point anymore", "suicide"),
+    ("nothing matters anymore", "suicide"),
+    ("I bought a gun and I'm going to use it on myself", "suicide"),
+    ("I'm saying goodbye to everyone", "suicide"),
+    ("i just want the pain to stop forever", "suicide"),
+    ("I feel like a burden to everyone", "suicide"),
+    ("im such a burden on my family", "suicide"),
+    ("i want everything to end for good", "suicide"),
+    ("gave away my possessions this week", "suicide"),
 ]
 
 SAFE: list[str] = [
@@ -523,4 +538,17 @@ SAFE: list[str] = [
     'i got hit by a car two years ago',
     "i'm in recovery from alcohol",
     'medicaid and medicare',
+    # --- near misses of the warning signs ---
+    "I don't want to be a burden on my family",
+    "i gave away my old clothes",
+    "i want to stop drinking for good",
+    "we said goodbye to everyone at the party last week",
+    "nothing matters more than my kids",
+    "i won't be around on tuesdays",
+    "what's the point of IOP?",
+    "i would never give away my belongings",
+    "my family says im not a burden",
+    "i want the cravings to stop for good",
+    "the pain in my back wont stop",
+    "i used to give my stuff away to friends",
 ]

@@ -44,11 +44,12 @@ def message(nlp: Language, text: str, intent: str | None = None) -> Message:
     return Message(data=data)
 
 
-def trained(nlp: Language, storage_dir: Path) -> tuple[LocalModelStorage, Resource]:
+def trained(nlp: Language, storage_dir: Path, config: dict | None = None,
+            examples: dict[str, list[str]] = EXAMPLES) -> tuple[LocalModelStorage, Resource]:
     storage = LocalModelStorage(storage_dir)
     resource = Resource("intent_classifier")
-    classifier = MaskedNgramIntentClassifier.create({}, storage, resource, MagicMock())
-    data = TrainingData([message(nlp, text, intent) for intent, texts in EXAMPLES.items() for text in texts])
+    classifier = MaskedNgramIntentClassifier.create(config or {}, storage, resource, MagicMock())
+    data = TrainingData([message(nlp, text, intent) for intent, texts in examples.items() for text in texts])
     classifier.train(data)
     return storage, resource
 
@@ -83,6 +84,16 @@ def test_trained_model_persists_and_predicts_after_loading(nlp: Language, tmp_pa
     assert messages[0].get(INTENT)["confidence"] == confidences[0]
 
 
+def test_excluded_intents_are_neither_learned_nor_predicted(nlp: Language, tmp_path: Path) -> None:
+    crisis = ["i want to die", "i'm suicidal", "i want to kill myself", "no reason to live", "i want to end it"]
+    config = {"excluded_intents": ["crisis_suicide"]}
+    storage, resource = trained(nlp, tmp_path, config, {**EXAMPLES, "crisis_suicide": crisis})
+    loaded = MaskedNgramIntentClassifier.load(config, storage, resource, MagicMock())
+    results = loaded.process([message(nlp, text) for text in [*crisis, "i'm not suicidal"]])
+    names = {entry["name"] for result in results for entry in result.get(INTENT_RANKING_KEY)}
+    assert names == set(EXAMPLES)
+
+
 def test_ranking_is_cut_to_its_configured_length(nlp: Language, tmp_path: Path) -> None:
     storage, resource = trained(nlp, tmp_path)
     loaded = MaskedNgramIntentClassifier.load({"ranking_length": 2}, storage, resource, MagicMock())
@@ -90,11 +101,15 @@ def test_ranking_is_cut_to_its_configured_length(nlp: Language, tmp_path: Path) 
     assert len(result.get(INTENT_RANKING_KEY)) == 2
 
 
-def test_a_message_without_a_spacy_doc_is_left_alone(nlp: Language, tmp_path: Path) -> None:
+@pytest.mark.parametrize("text", ["", "   ", "\n"])
+def test_a_message_without_words_gets_no_intent_with_zero_confidence(nlp: Language, tmp_path: Path,
+                                                                    text: str) -> None:
     storage, resource = trained(nlp, tmp_path)
     loaded = MaskedNgramIntentClassifier.load({}, storage, resource, MagicMock())
-    [result] = loaded.process([Message(data={TEXT: "medicaid"})])
-    assert result.get(INTENT) is None
+    results = loaded.process([message(nlp, text), Message(data={TEXT: "medicaid"})])
+    for result in results:
+        assert result.get(INTENT) == {"name": None, "confidence": 0.0}
+        assert result.get(INTENT_RANKING_KEY) == []
 
 
 def test_without_training_data_nothing_is_persisted_or_predicted(nlp: Language, tmp_path: Path) -> None:
@@ -102,7 +117,7 @@ def test_without_training_data_nothing_is_persisted_or_predicted(nlp: Language, 
     MaskedNgramIntentClassifier.create({}, storage, resource, MagicMock()).train(TrainingData([]))
     loaded = MaskedNgramIntentClassifier.load({}, storage, resource, MagicMock())
     [result] = loaded.process([message(nlp, "medicaid")])
-    assert result.get(INTENT) is None
+    assert result.get(INTENT) == {"name": None, "confidence": 0.0}
 
 
 def test_entities_found_before_it_are_masked_unless_spacy_has_them(nlp: Language) -> None:

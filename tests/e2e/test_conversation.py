@@ -106,6 +106,16 @@ def test_an_unknown_place_is_asked_again(webhook: str) -> None:
     assert "How far" in joined(chat.say("Charlottesville, VA"))
 
 
+def test_an_empty_message_gets_a_clear_answer_and_changes_nothing(webhook: str) -> None:
+    chat = Chat(webhook)
+    chat.say("hi")
+    assert "didn't get that" in joined(chat.say(""))
+    chat.say("find an IOP for me")
+    for blank in ("", "   ", "\n"):
+        assert "Where should I look?" in joined(chat.say(blank))
+    assert "How far" in joined(chat.say("Charlottesville, VA"))
+
+
 def test_asking_for_a_person_names_the_deployments_helpline_then_offers_to_go_on(webhook: str) -> None:
     chat = Chat(webhook)
     chat.say("hi")
