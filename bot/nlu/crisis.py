@@ -10,7 +10,8 @@ Approach
    (no model download, no statistical parts). The tokenizer already splits "dont", "cant", "im"
    like "don't", "can't", "I'm".
 2. Normalise each token's lemma: lower case, then a small spelling table (`SPELLING`: "suicidle",
-   "siezure", "od'd", "cant breath" ...) so that the patterns see one form per word.
+   "siezure", "od'd", "cant breath" ...) so that the patterns see one form per word; forms whose
+   lower case is another word ("ODd", not "odd") are looked up as typed (`CASE_SENSITIVE_SPELLING`).
 3. Match hand-written token patterns (`RULES`, on LEMMA and LOWER) with a `spacy.matcher.Matcher`.
    Each rule names a kind and a strength:
    - ``intent``: present wish or plan ("want to die", "going to kill myself"); history words do
@@ -116,6 +117,9 @@ SPELLING: dict[str, str] = {
     "threatend": "threaten",
     "narcan": "narcan",
 }
+
+# Spellings whose lower-case form is another word ("ODd" is not "odd"): matched on the exact token.
+CASE_SENSITIVE_SPELLING: dict[str, str] = dict.fromkeys(["ODd", "ODed", "ODd'", "ODdd"], "overdose")
 
 # Words that may stand between a negator (or a conditional) and the phrase it governs.
 BRIDGE = _words(
@@ -502,10 +506,9 @@ def _compile(pattern: str) -> list[list[dict]]:
 
 
 def _normalise(doc: Doc) -> None:
-    """Set each token's lemma to its lower-case lemma, after the spelling table."""
+    """Set each token's lemma to its lower-case lemma, after the spelling tables."""
     for token in doc:
-        lower = token.lower_
-        token.lemma_ = SPELLING.get(lower) or token.lemma_.lower()
+        token.lemma_ = CASE_SENSITIVE_SPELLING.get(token.text) or SPELLING.get(token.lower_) or token.lemma_.lower()
 
 
 @dataclass(frozen=True)

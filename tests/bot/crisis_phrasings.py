@@ -316,6 +316,8 @@ CRISIS: list[tuple[str, str]] = [
     ("im such a burden on my family", "suicide"),
     ("i want everything to end for good", "suicide"),
     ("gave away my possessions this week", "suicide"),
+    ("she ODd on fentanyl", "overdose"),
+    ("i think he ODed", "overdose"),
 ]
 
 SAFE: list[str] = [
@@ -551,4 +553,7 @@ SAFE: list[str] = [
     "i want the cravings to stop for good",
     "the pain in my back wont stop",
     "i used to give my stuff away to friends",
+    "that's odd",
+    "ODD question but do you take medicaid",
+    "odd hours work for me",
 ]
