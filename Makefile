@@ -78,6 +78,7 @@ bench: $(MODEL) ## Run the benchmarks and print their figures
 	$(PY) -m bench.directory_search
 	$(PY) -m bench.action_validation
 	$(PY) -m bench.turn_latency --train
+	$(PY) -m bench.long_conversation
 	$(PY) -m bench.nlu_cross_validation
 
 clean: ## Remove built databases, models and caches (keeps .venv)

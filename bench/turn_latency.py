@@ -78,6 +78,14 @@ def play(webhook: str, sender: str, script: tuple[tuple[str, bool], ...], place:
         (timings.search if did_search else timings.other).append(elapsed)
 
 
+def demo_directory(folder: Path, size: int = 25_000) -> Path:
+    """A fresh demo directory of ``size`` programmes in ``folder``, built as ``make run`` builds it."""
+    database = folder / "directory.sqlite"
+    subprocess.run([sys.executable, "-m", "directory", "demo", "--size", str(size), "--db", str(database)],
+                   cwd=REPO_ROOT, check=True, capture_output=True)
+    return database
+
+
 def time_training() -> float:
     with tempfile.TemporaryDirectory() as scratch:
         env = {**os.environ, "RASA_CACHE_DIRECTORY": str(Path(scratch) / "cache")}
@@ -96,17 +104,14 @@ def main() -> None:
     if args.train:
         print(f"training from scratch: {time_training():.0f} s")
     timings = Timings()
-    with tempfile.TemporaryDirectory() as scratch:
-        database = Path(scratch) / "directory.sqlite"
-        subprocess.run([sys.executable, "-m", "directory", "demo", "--size", "25000", "--db", str(database)],
-                       cwd=REPO_ROOT, check=True, capture_output=True)
-        with assistant(args.model, database, Path(scratch) / "run") as running:
-            play(running.rest_webhook, "warm-up", SKIP_TO_SEARCH, DENSE_PLACES[0], Timings())
-            for number in range(args.conversations):
-                script = FULL_ASSESSMENT if number % 5 == 4 else SKIP_TO_SEARCH
-                play(running.rest_webhook, f"bench-{number}", script, DENSE_PLACES[number % len(DENSE_PLACES)],
-                     timings)
-            memory = rss_mib(running.rasa_pid), rss_mib(running.action_pid)
+    with tempfile.TemporaryDirectory() as scratch, \
+            assistant(args.model, demo_directory(Path(scratch)), Path(scratch) / "run") as running:
+        play(running.rest_webhook, "warm-up", SKIP_TO_SEARCH, DENSE_PLACES[0], Timings())
+        for number in range(args.conversations):
+            script = FULL_ASSESSMENT if number % 5 == 4 else SKIP_TO_SEARCH
+            play(running.rest_webhook, f"bench-{number}", script, DENSE_PLACES[number % len(DENSE_PLACES)],
+                 timings)
+        memory = rss_mib(running.rasa_pid), rss_mib(running.action_pid)
     print(f"{args.conversations} conversations, {len(timings.search) + len(timings.other)} turns "
           f"({timings.mislabelled} turns searched when the script did not expect it, or the reverse)")
     print("| turns | n | p50 ms | p95 ms | max ms |\n|---|---|---|---|---|")

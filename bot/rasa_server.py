@@ -2,8 +2,10 @@
 
 The token is read from the environment and added to Rasa's own arguments inside this process, so
 it never appears on a command line (``ps``) or on disk. Without a token the HTTP API stays off: it
-is never open unprotected. Replies from the action server are checked with a validator built once
-(``bot.action_response_validation``). ``bot.servers.assistant`` starts Rasa through this module.
+is never open unprotected. Two measured hot spots of Rasa 3.6 are replaced in this process: replies
+from the action server are checked with a validator built once (``bot.action_response_validation``)
+and stored events find their classes in a table (``bot.event_types``). ``bot.servers.assistant``
+starts Rasa through this module.
 """
 
 from __future__ import annotations
@@ -22,12 +24,14 @@ def rasa_arguments(argv: Sequence[str], environ: Mapping[str, str]) -> list[str]
 
 
 def main() -> None:
-    """Run Rasa with this process's arguments, the API token and the cached reply validator."""
+    """Run Rasa with this process's arguments, the API token, the cached reply validator and the
+    event-type table."""
     from rasa.__main__ import main as rasa_main
 
-    from bot import action_response_validation
+    from bot import action_response_validation, event_types
 
     action_response_validation.install()
+    event_types.install()
     sys.argv = ["rasa", *rasa_arguments(sys.argv[1:], os.environ)]
     rasa_main()
 

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
-import rasa.__main__
 from jsonschema import ValidationError, validators
 from rasa.core.actions.action import RemoteAction
 
-from bot import action_response_validation, rasa_server
+from bot import action_response_validation
 from bot.action_response_validation import ERROR_SUFFIX, response_validator, validate_action_result
 
 GOOD_REPLIES = (
@@ -74,17 +71,3 @@ def test_the_schema_is_checked_once_for_many_replies(remote_action: RemoteAction
             remote_action._validate_action_result(reply)
     assert len(checks) == 1
 
-
-def test_the_rasa_server_installs_it_before_rasa_starts(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(RemoteAction, "_validate_action_result", RemoteAction._validate_action_result)
-    monkeypatch.setattr(sys, "argv", ["bot.rasa_server", "run", "--port", "5005"])
-    monkeypatch.delenv(rasa_server.TOKEN_ENV, raising=False)
-    seen = {}
-
-    def rasa_main() -> None:
-        seen["validation"] = RemoteAction._validate_action_result
-        seen["argv"] = list(sys.argv)
-
-    monkeypatch.setattr(rasa.__main__, "main", rasa_main)
-    rasa_server.main()
-    assert seen == {"validation": validate_action_result, "argv": ["rasa", "run", "--port", "5005"]}
