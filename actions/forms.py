@@ -12,6 +12,7 @@ from rasa_sdk.types import DomainDict
 
 from actions import validation
 from actions.directory_access import get_directory
+from actions.place_text import place_in_text, place_with_state
 from actions.progress import needed_slots
 from directory.geocoding import AmbiguousPlaceError, UnknownPlaceError
 
@@ -108,8 +109,15 @@ class ValidateSearchForm(FormValidation):
     def name(self) -> str:
         return "validate_search_form"
 
+    async def extract_location(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+        """A "City, ST" written in the message when no slot mapping found a place (DIET missed it)."""
+        if tracker.get_slot("location"):
+            return {}
+        place = place_in_text(tracker.latest_message.get("text"))
+        return {"location": place} if place else {}
+
     def validate_location(self, value: Any, dispatcher, tracker, domain) -> dict:
-        text = str(value or "").strip()
+        text = place_with_state(str(value or "").strip(), tracker.latest_message.get("text"))
         try:
             place = get_directory().resolve(text)
         except UnknownPlaceError:

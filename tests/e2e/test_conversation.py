@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
 import requests
 
 from tests.e2e.conftest import HELPLINE
@@ -87,6 +88,19 @@ def test_skipping_straight_to_a_search_asks_only_what_is_missing(webhook: str) -
     assert len(results_in(found)) == 3, joined(found)
     more = chat.say("show more")
     assert results_in(more) and all(text.startswith(("4.", "5.", "6.")) for text in results_in(more))
+
+
+@pytest.mark.parametrize(("message", "place"), [
+    ("IOPs near New York, NY that take medicaid", "New York, NY"),   # every word is also a state name
+    ("IOPs near Kansas City, MO that take medicare", "Kansas City, MO"),  # two Kansas Cities: the state decides
+])
+def test_a_city_and_state_in_the_first_message_is_understood(webhook: str, message: str, place: str) -> None:
+    chat = Chat(webhook)
+    asked = joined(chat.say(message))
+    assert "How far" in asked and "Where should I look" not in asked and "more than one" not in asked
+    chat.say("10 miles")
+    found = joined(chat.say("no"))
+    assert f"10 miles of {place}" in found
 
 
 def test_danger_in_the_middle_of_the_questions_gets_the_number_first(webhook: str) -> None:
