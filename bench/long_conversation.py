@@ -20,8 +20,8 @@ from pathlib import Path
 
 import requests
 
-from bench.turn_latency import SKIP_TO_SEARCH, demo_directory
-from bot.servers import DEFAULT_MODEL, assistant
+from bench.turn_latency import SKIP_TO_SEARCH
+from bot.servers import DEFAULT_MODEL, assistant, demo_directory
 
 OPENING = tuple(text.format(place="10024") for text, _ in SKIP_TO_SEARCH)
 REPEATED = ("show more", "what is an IOP?", "only evening ones", "how much does it cost?", "further away",

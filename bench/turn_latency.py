@@ -16,7 +16,6 @@ import argparse
 import os
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from pathlib import Path
 import requests
 
 from bench.directory_search import percentile
-from bot.servers import DEFAULT_MODEL, RASA, REPO_ROOT, assistant
+from bot.servers import DEFAULT_MODEL, RASA, REPO_ROOT, assistant, demo_directory
 
 DENSE_PLACES = ("10024", "10001", "New York, NY", "11211", "90012", "Chicago, IL", "60614", "19104", "77002", "94103")
 SEARCH_MARKERS = ("I found ", "I couldn't find a program", "That's all the programs")
@@ -76,14 +75,6 @@ def play(webhook: str, sender: str, script: tuple[tuple[str, bool], ...], place:
         did_search = any(marker in replied for marker in SEARCH_MARKERS)
         timings.mislabelled += did_search != searches
         (timings.search if did_search else timings.other).append(elapsed)
-
-
-def demo_directory(folder: Path, size: int = 25_000) -> Path:
-    """A fresh demo directory of ``size`` programmes in ``folder``, built as ``make run`` builds it."""
-    database = folder / "directory.sqlite"
-    subprocess.run([sys.executable, "-m", "directory", "demo", "--size", str(size), "--db", str(database)],
-                   cwd=REPO_ROOT, check=True, capture_output=True)
-    return database
 
 
 def time_training() -> float:

@@ -1,7 +1,7 @@
 """Start the action server and the Rasa server on loopback, wait until both answer, stop them after.
 
-Used by ``make run`` (bot.launcher), the end-to-end tests and the latency benchmark, so all three
-start the assistant the same way.
+Used by ``make run`` (bot.launcher), the end-to-end tests and the latency benchmarks, so all three
+start the assistant the same way; the tests and benchmarks also build their demo directory here.
 """
 
 from __future__ import annotations
@@ -45,6 +45,15 @@ class Assistant:
     def console(self) -> str:
         """The helpline console's page (bot.channels.helpline)."""
         return f"{self.rasa_url}/webhooks/helpline/"
+
+
+def demo_directory(folder: Path, size: int = 25_000) -> Path:
+    """A fresh demo directory of ``size`` programmes in ``folder``, built by the directory's command
+    line as ``make run`` builds it."""
+    database = folder / "directory.sqlite"
+    subprocess.run([sys.executable, "-m", "directory", "demo", "--size", str(size), "--db", str(database)],
+                   cwd=REPO_ROOT, check=True, capture_output=True)
+    return database
 
 
 def free_port() -> int:

@@ -3,8 +3,6 @@ and one headless Chromium (Playwright) for the browser tests."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -12,8 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from bot import pages
-from bot.servers import DEFAULT_MODEL, Assistant, assistant, free_port
-from tests.conftest import REPO_ROOT
+from bot.servers import DEFAULT_MODEL, Assistant, assistant, demo_directory, free_port
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -34,12 +31,7 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
 def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A fresh 25,000-programme demo directory, as `make run` builds it; the trained model must exist."""
     assert MODEL.exists(), f"{MODEL} is missing: `make test` trains it first (or run `make train`)"
-    database = tmp_path_factory.mktemp("e2e-directory") / "directory.sqlite"
-    subprocess.run(
-        [sys.executable, "-m", "directory", "demo", "--size", str(DEMO_SIZE), "--db", str(database)],
-        cwd=REPO_ROOT, check=True, capture_output=True,
-    )
-    return database
+    return demo_directory(tmp_path_factory.mktemp("e2e-directory"), DEMO_SIZE)
 
 
 @pytest.fixture(scope="session")
