@@ -155,8 +155,8 @@ class MaskedNgramIntentClassifier(GraphComponent, IntentClassifier):
         gets no intent with confidence 0, as Rasa's classifiers do, so the fallback takes it (so does
         every message when there was nothing to train on)."""
         for message in messages:
-            has_doc = self._model is not None and message.get(SPACY_DOCS[TEXT]) is not None
-            text = message_text(message) if has_doc else ""
+            readable = self._model is not None and message.get(SPACY_DOCS[TEXT]) is not None
+            text = message_text(message) if readable else ""
             if not text:
                 message.set(INTENT, dict(NO_INTENT), add_to_output=True)
                 message.set(INTENT_RANKING_KEY, [], add_to_output=True)
