@@ -20,7 +20,18 @@ from bot import pages
 from bot.channels.credentials import sms_credentials, write_credentials
 from bot.console import auth
 from bot.rasa_server import TOKEN_ENV
-from bot.servers import ACTION_PORT, DEFAULT_MODEL, RASA_PORT, REPO_ROOT, assistant
+from bot.servers import (
+    ACTION_PORT,
+    ACTION_SERVER,
+    DEFAULT_MODEL,
+    RASA_PORT,
+    RASA_SERVER,
+    REPO_ROOT,
+    PortInUse,
+    ServerDidNotStart,
+    assistant,
+    ensure_ports_free,
+)
 from directory.query import Filters, SearchQuery
 from directory.search import DEFAULT_DB_PATH, open_directory
 from directory.stores.base import StoreError
@@ -79,7 +90,9 @@ def describe_console(url: str, environ: Mapping[str, str], generated: Mapping[st
 
 
 def serve(model: Path, db: Path) -> None:
-    """Run both servers until interrupted, saying where to talk to the assistant."""
+    """Run both servers until interrupted, saying where to talk to the assistant; raises PortInUse
+    before starting anything when a port is taken, ServerDidNotStart when a server does not come up."""
+    ensure_ports_free({RASA_PORT: RASA_SERVER, ACTION_PORT: ACTION_SERVER, pages.PAGE_PORT: "the demo page"})
     workdir = REPO_ROOT / "var" / "run"
     sms = sms_credentials(os.environ)
     credentials = write_credentials(workdir / "credentials.yml", sms)
@@ -124,7 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     if not args.model.exists():
         print(f"error: no trained model at {args.model}; run 'make train'", file=sys.stderr)
         return 2
-    serve(args.model, args.db)
+    try:
+        serve(args.model, args.db)
+    except (PortInUse, ServerDidNotStart) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     return 0
 
 
