@@ -33,6 +33,16 @@ class FormValidation(FormValidationAction, ABC):
         return {slot: None}
 
     @staticmethod
+    def typed(slot: str, tracker: Tracker) -> dict:
+        """The message's text for ``slot`` when ``slot`` is the question being asked, is still empty and
+        the message is an answer (never a crisis, a question or a request: ``validation.typed_answer``)."""
+        if tracker.get_slot("requested_slot") != slot or tracker.get_slot(slot) is not None:
+            return {}
+        message = tracker.latest_message or {}
+        text = validation.typed_answer(message.get("text"), (message.get("intent") or {}).get("name"))
+        return {slot: text} if text else {}
+
+    @staticmethod
     def list_of(value: Any) -> list:
         """A slot value as a list without repeats (DIET and the spaCy rules may both find a value)."""
         values = value if isinstance(value, list) else [value] if value is not None else []
@@ -53,6 +63,10 @@ class ValidateNeedsForm(FormValidation):
     def validate_substances(self, value: Any, dispatcher, tracker, domain) -> dict:
         kept = [code for code in self.list_of(value) if code in SUBSTANCES]
         return {"substances": kept} if kept else self.refuse(dispatcher, "substances")
+
+    async def extract_use_frequency(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> dict:
+        return self.typed("use_frequency", tracker)
 
     def validate_use_frequency(self, value: Any, dispatcher, tracker, domain) -> dict:
         return {"use_frequency": validation.frequency(value)}
@@ -94,6 +108,9 @@ class ValidateReadinessForm(FormValidation):
     def name(self) -> str:
         return "validate_readiness_form"
 
+    async def extract_readiness(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+        return self.typed("readiness", tracker)
+
     def validate_readiness(self, value: Any, dispatcher, tracker, domain) -> dict:
         number = validation.readiness(value)
         if number is None:
@@ -110,11 +127,17 @@ class ValidateSearchForm(FormValidation):
         return "validate_search_form"
 
     async def extract_location(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
-        """A "City, ST" written in the message when no slot mapping found a place (DIET missed it)."""
-        if tracker.get_slot("location"):
+        """A "City, ST" written in the message when no slot mapping found a place (DIET missed it),
+        else the typed answer when the place is the question."""
+        message = tracker.latest_message or {}
+        if tracker.get_slot("location") or (message.get("intent") or {}).get("name") in validation.NOT_AN_ANSWER:
             return {}
-        place = place_in_text(tracker.latest_message.get("text"))
-        return {"location": place} if place else {}
+        place = place_in_text(message.get("text"))
+        return {"location": place} if place else self.typed("location", tracker)
+
+    async def extract_radius_miles(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                   domain: DomainDict) -> dict:
+        return self.typed("radius_miles", tracker)
 
     def validate_location(self, value: Any, dispatcher, tracker, domain) -> dict:
         text = place_with_state(str(value or "").strip(), tracker.latest_message.get("text"))

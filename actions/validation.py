@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
+from actions.crisis import CRISIS_INTENTS
 from directory import vocabulary
 
 _UNITS = {
@@ -26,6 +27,10 @@ _NUMBER_WORDS = "|".join([*_UNITS, *_TENS, "hundred", "a", "and"])
 _WORD_NUMBER = re.compile(rf"\b(?:{_NUMBER_WORDS})(?:[\s-]+(?:{_NUMBER_WORDS}))*\b")
 _DIGITS = re.compile(r"(?<![\w.])-?\d+(?:\.\d+)?")
 KM_TO_MILES = 0.621371
+
+#: intents whose message never answers a question, whatever the question: a crisis, a question of
+#: one's own, asking for a person, starting over, going on, asking if this is a bot, goodbye
+NOT_AN_ANSWER = frozenset({*CRISIS_INTENTS, "faq", "ask_human", "start_over", "continue", "bot_challenge", "goodbye"})
 
 MIN_RADIUS, MAX_RADIUS = 1.0, 500.0
 FREQUENCY_MAX_CHARS = 100
@@ -163,3 +168,11 @@ def ordinal(value: Any) -> int | None:
     if found:
         return _whole(_number(found.group(1)), 1, 10)
     return _whole(_number(text), 1, 10) if re.fullmatch(r"[a-z]+|\d+(?:\.0+)?", text) else None
+
+
+def typed_answer(text: Any, intent: str | None) -> str | None:
+    """A message's text as the answer to the question asked, unless its intent says it is something
+    else (``NOT_AN_ANSWER``: a crisis is never an answer) or it has no words."""
+    if intent in NOT_AN_ANSWER or not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
+        return None
+    return text.strip()

@@ -47,7 +47,7 @@ class Assistant:
     action_url: str
     logs: Path
     rasa_pid: int
-    action_pid: int
+    action_pid: int | None
 
     @property
     def rest_webhook(self) -> str:
@@ -141,11 +141,14 @@ def _running(name: str, argv: list[str], health_url: str, log: Path,
 @contextmanager
 def assistant(model: Path, directory_db: Path, workdir: Path, *, rasa_port: int | None = None,
               action_port: int | None = None, extra_env: dict[str, str] | None = None,
-              credentials: Path | None = None, cors_origins: Sequence[str] = ()) -> Iterator[Assistant]:
+              credentials: Path | None = None, cors_origins: Sequence[str] = (),
+              with_actions: bool = True) -> Iterator[Assistant]:
     """Both servers on 127.0.0.1, the actions reading ``directory_db``; free ports unless given;
     Rasa's channels from ``credentials`` (default: the repository's credentials.yml); browsers on
-    ``cors_origins`` (the web widget's page) may call Rasa across origins. Raises PortInUse before
-    starting anything when a port is taken, ServerDidNotStart when a server does not come up."""
+    ``cors_origins`` (the web widget's page) may call Rasa across origins. Without ``with_actions``
+    no action server starts, and Rasa's action endpoint points at a port nobody answers (a test of
+    what still works when the action server is down). Raises PortInUse before starting anything when
+    a port is taken, ServerDidNotStart when a server does not come up."""
     action_port, rasa_port = action_port or free_port(), rasa_port or free_port()
     ensure_ports_free({rasa_port: RASA_SERVER, action_port: ACTION_SERVER})
     workdir.mkdir(parents=True, exist_ok=True)
@@ -157,7 +160,7 @@ def assistant(model: Path, directory_db: Path, workdir: Path, *, rasa_port: int 
         actions = stack.enter_context(_running(
             ACTION_SERVER, [str(RASA), "run", "actions", "--actions", "actions", "--port", str(action_port)],
             f"{action_url}/health", workdir / "actions.log", env,
-        ))
+        )) if with_actions else None
         rasa = stack.enter_context(_running(
             RASA_SERVER,
             [sys.executable, "-m", "bot.rasa_server", "run", "--model", str(model), "--endpoints", str(endpoints),
@@ -166,4 +169,4 @@ def assistant(model: Path, directory_db: Path, workdir: Path, *, rasa_port: int 
              *(["--cors", *cors_origins] if cors_origins else [])],
             f"{rasa_url}/", workdir / "rasa.log", env,
         ))
-        yield Assistant(rasa_url, action_url, workdir, rasa_pid=rasa.pid, action_pid=actions.pid)
+        yield Assistant(rasa_url, action_url, workdir, rasa_pid=rasa.pid, action_pid=actions.pid if actions else None)

@@ -41,6 +41,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from actions.crisis import is_crisis_reply
 from actions.directory_access import get_directory
 from actions.safety import helpline_number
 from bot.console import auth
@@ -69,11 +70,20 @@ Handler = Callable[[UserMessage], Awaitable[Any]]
 
 
 class HelplineOutput(CollectingOutputChannel):
-    """Collects the bot's messages of a turn; its name makes Rasa choose the helpline wording."""
+    """Collects the bot's messages of a turn; its name makes Rasa choose the helpline wording. A
+    crisis reply is marked ``"crisis": true`` so the console shows it as the crisis protocol."""
 
     @classmethod
     def name(cls) -> str:
         return CHANNEL_NAME
+
+    async def send_response(self, recipient_id: str, message: dict[str, Any]) -> None:
+        crisis = is_crisis_reply(message.get("utter_action"))
+        count = len(self.messages)
+        await super().send_response(recipient_id, message)
+        if crisis:
+            for collected in self.messages[count:]:
+                collected["crisis"] = True
 
 
 def _lookup(programme_id: str) -> Listing | None:

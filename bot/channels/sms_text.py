@@ -8,7 +8,7 @@
 * ``keyword``: HELP, STOP and START as Twilio understands them.
 * ``results_command``: after a list of results (which has no buttons by SMS) MORE, FURTHER and a
   number become the results intents.
-* ``render_turn``: the bot's messages of one turn as the SMS parts to send.
+* ``render_turn``: the bot's messages of one turn as the SMS parts to send (a crisis reply alone, first).
 """
 
 from __future__ import annotations
@@ -18,6 +18,8 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
+
+from actions.crisis import is_crisis_reply
 
 SMS_LIMIT = 320
 """The longest message sent: Twilio's advice for deliverability (longer bodies are cut by some carriers)."""
@@ -181,20 +183,23 @@ class Turn:
 
 
 def render_turn(messages: Sequence[Mapping[str, Any]], limit: int = SMS_LIMIT) -> Turn:
-    """The bot's messages of one turn (``text``, ``buttons``, ``utter_action``) as SMS parts: one
-    body, the buttons of the last message that has some folded into a numbered list, GSM-7 safe,
-    cut into parts of at most ``limit`` characters."""
+    """The bot's messages of one turn (``text``, ``buttons``, ``utter_action``) as SMS parts: a crisis
+    reply alone first (the number, in one message), then one body, the buttons of the last message
+    that has some folded into a numbered list, GSM-7 safe, cut into parts of at most ``limit`` characters."""
     with_buttons = [index for index, message in enumerate(messages) if message.get("buttons")]
     last = with_buttons[-1] if with_buttons else None
+    alone: list[str] = []
     paragraphs = []
     for index, message in enumerate(messages):
         text = str(message.get("text") or "").strip()
         if index == last:
             text = numbered_choices(text, message["buttons"])
-        if text:
+        if text and is_crisis_reply(message.get("utter_action")):
+            alone.append(text)
+        elif text:
             paragraphs.append(text)
     return Turn(
-        parts=split_sms(to_gsm7("\n\n".join(paragraphs)), limit),
+        parts=[part for text in [*alone, "\n\n".join(paragraphs)] for part in split_sms(to_gsm7(text), limit)],
         buttons=tuple(messages[last]["buttons"]) if last is not None else (),
         listed_results=any(message.get("utter_action") in RESULT_RESPONSES for message in messages),
     )

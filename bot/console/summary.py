@@ -14,6 +14,7 @@ from datetime import datetime
 from typing import Any, Protocol
 
 from actions.assessment import assessment_from_slots
+from actions.crisis import kind_of
 from actions.level_of_care import suggest_level
 from actions.progress import chosen
 from directory import vocabulary
@@ -56,12 +57,16 @@ REASONS = {
 }
 WITHDRAWAL_REASONS = ("withdrawal_risk", "daily_sedating_use", "heavy_drinking")
 SAFETY_REASONS = ("medical_monitoring", "severe_psychiatric", "home_unsafe", "recent_discharge", "positive_phq2")
-CRISES = {
-    "crisis_suicide": "suicide risk mentioned (988 protocol)",
-    "crisis_overdose": "possible overdose (911, Poison Control)",
-    "crisis_medical": "medical emergency (911)",
-    "crisis_withdrawal": "dangerous withdrawal signs (911)",
-    "crisis_danger": "danger or violence (911, DV hotline)",
+#: what the note says of each crisis kind (``actions.crisis.CRISIS_KINDS``; a test checks none is missing)
+CRISIS_LABELS = {
+    "overdose": "possible overdose (911, Poison Control)",
+    "poisoning": "possible poisoning or double dose (Poison Control 1-800-222-1222, 911 if not awake)",
+    "medical": "medical emergency (911)",
+    "withdrawal": "dangerous withdrawal signs (911)",
+    "danger": "danger or violence (911, DV hotline)",
+    "harm_others": "talked of hurting someone else (911, then 988)",
+    "suicide": "suicide risk mentioned (988 protocol)",
+    "self_harm": "self-harm mentioned (988 protocol)",
 }
 CHECKLIST = (
     "Have the programme's intake number ready: {phones}.",
@@ -127,7 +132,7 @@ def crises_seen(events: Iterable[Mapping[str, Any]]) -> tuple[str, ...]:
     """The crisis intents of the caller's messages, once each, in the order they came."""
     seen = [(event.get("parse_data") or {}).get("intent", {}).get("name") for event in events
             if event.get("event") == "user"]
-    return tuple(dict.fromkeys(CRISES[name] for name in seen if name in CRISES))
+    return tuple(dict.fromkeys(CRISIS_LABELS[kind] for name in seen if (kind := kind_of(name))))
 
 
 def programmes_listed(events: Iterable[Mapping[str, Any]]) -> tuple[str, ...]:

@@ -11,9 +11,9 @@ entities stand for DIET's). A linear model (logistic regression, balanced classe
 the same kind of features and faster to train (bench/RESULTS.md has the comparison).
 
 DIET stays in the pipeline for the entities it learns (places, free phrasing) with its own intent
-classification switched off; this component sets the intent and the ranking. Intents listed in
-``excluded_intents`` are not learned (config.yml excludes the crisis intents: the deterministic
-crisis guard alone sets them, because n-grams cannot read "I'm not suicidal").
+classification switched off; this component sets the intent and the ranking. It never learns the
+crisis intents (``actions.crisis.CRISIS_INTENTS``): the crisis guard alone sets them, because
+n-grams cannot read "I'm not suicidal".
 """
 
 from __future__ import annotations
@@ -46,6 +46,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
 from spacy.tokens import Doc
+
+from actions.crisis import is_crisis
 
 logger = logging.getLogger(__name__)
 
@@ -104,9 +106,8 @@ class MaskedNgramIntentClassifier(GraphComponent, IntentClassifier):
 
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        """C: inverse regularisation strength; ranking_length: intents kept in the ranking;
-        excluded_intents: intents this classifier never learns nor predicts (set by another component)."""
-        return {"C": 100.0, "max_iter": 5000, "random_seed": 2026, "ranking_length": 10, "excluded_intents": []}
+        """C: inverse regularisation strength; ranking_length: intents kept in the ranking."""
+        return {"C": 100.0, "max_iter": 5000, "random_seed": 2026, "ranking_length": 10}
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
                  model: Pipeline | None = None) -> None:
@@ -134,10 +135,9 @@ class MaskedNgramIntentClassifier(GraphComponent, IntentClassifier):
         return cls(config, model_storage, resource, model)
 
     def train(self, training_data: TrainingData) -> Resource:
-        """Fit on every example that has a spaCy doc and an intent not excluded."""
-        excluded = set(self.component_config["excluded_intents"])
+        """Fit on every example that has a spaCy doc and an intent other than a crisis intent."""
         examples = [example for example in training_data.intent_examples
-                    if example.get(INTENT) and example.get(INTENT) not in excluded
+                    if example.get(INTENT) and not is_crisis(example.get(INTENT))
                     and example.get(SPACY_DOCS[TEXT]) is not None]
         if len({example.get(INTENT) for example in examples}) < 2:
             logger.debug("Fewer than two intents to learn: the intent classifier stays untrained.")

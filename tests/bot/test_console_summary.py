@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
+from actions.crisis import CRISIS_INTENTS, CRISIS_KINDS
 from bot.console.summary import (
+    CRISIS_LABELS,
     DEMO_LABEL,
     NOT_ASKED,
     crises_seen,
@@ -108,6 +110,11 @@ def test_crises_are_listed_once_each_in_order() -> None:
     assert crises_seen(events) == ("possible overdose (911, Poison Control)", "suicide risk mentioned (988 protocol)")
     assert programmes_listed([shown("a", "b"), shown("b", "c"), {"event": "slot", "name": "location"}]) == (
         "a", "b", "c")
+
+
+def test_every_crisis_kind_has_a_label_for_the_note() -> None:
+    assert set(CRISIS_LABELS) == set(CRISIS_KINDS)
+    assert crises_seen([user(intent) for intent in CRISIS_INTENTS]) == tuple(CRISIS_LABELS[k] for k in CRISIS_KINDS)
 
 
 def test_payment_not_sure_and_no_preference() -> None:

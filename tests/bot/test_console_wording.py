@@ -10,9 +10,10 @@ import yaml
 from tests.conftest import REPO_ROOT
 
 DOMAIN = REPO_ROOT / "domain"
-STAFF_OPENINGS = ("Ask the caller", "Tell the caller", "CRISIS PROTOCOL", "Warm-transfer the caller",
-                  "Remind the caller", "Close the call", "Programs marked DEMO", "That place was not found",
-                  "There is more than one", "The assistant did not understand", "Type the caller's answer", "{number}.")
+STAFF_OPENINGS = ("Ask the caller", "Tell the caller", "911 NOW", "988 NOW", "1-800-222-1222 NOW",
+                  "Warm-transfer the caller", "Remind the caller", "Close the call", "Programs marked DEMO",
+                  "That place was not found", "There is more than one", "The assistant did not understand",
+                  "Type the caller's answer", "{number}.")
 
 
 def responses() -> dict[str, list[dict]]:
@@ -34,10 +35,11 @@ MUST_HAVE = sorted(
 
 @pytest.mark.parametrize("name", MUST_HAVE)
 def test_questions_and_key_statements_have_one_staff_variation(name: str) -> None:
-    assert len(HELPLINE[name]) == 1, f"{name} needs one `channel: helpline` variation"
-    variation = HELPLINE[name][0]
-    assert "condition" not in variation, name
-    assert variation["text"].startswith(STAFF_OPENINGS), (name, variation["text"])
+    """One staff wording (a crisis reply may add one for a Spanish-speaking caller)."""
+    unconditional = [v for v in HELPLINE[name] if "condition" not in v]
+    assert len(unconditional) == 1, f"{name} needs one `channel: helpline` variation"
+    for variation in HELPLINE[name]:
+        assert variation["text"].startswith(STAFF_OPENINGS), (name, variation["text"])
 
 
 @pytest.mark.parametrize("name", [name for name in MUST_HAVE if name.startswith("utter_ask_")])
@@ -54,10 +56,5 @@ def test_staff_buttons_send_what_a_chat_user_sends(name: str) -> None:
     assert tuple(button["payload"] for button in HELPLINE[name][0].get("buttons") or ()) == payloads.pop(), name
 
 
-def test_the_crisis_protocol_gives_the_right_number() -> None:
-    numbers = {"utter_crisis_suicide": "988", "utter_crisis_overdose": "1-800-222-1222",
-               "utter_crisis_medical": "911", "utter_crisis_withdrawal": "911", "utter_crisis_danger": "1-800-799-7233"}
-    for name, number in numbers.items():
-        text = HELPLINE[name][0]["text"]
-        assert text.startswith("CRISIS PROTOCOL") and number in text, name
+def test_the_handoff_names_the_configured_helpline() -> None:
     assert "{helpline_number}" in HELPLINE["utter_handoff_human"][0]["text"]

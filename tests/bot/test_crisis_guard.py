@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 from unittest.mock import MagicMock
 
 import pytest
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.nlu.crisis_guard import CrisisGuard
@@ -67,3 +68,35 @@ def test_a_message_without_intent_or_ranking(guard: CrisisGuard) -> None:
 def test_processes_a_batch(guard: CrisisGuard) -> None:
     messages = guard.process([classified("alcohol"), classified("he's not breathing after using")])
     assert [m.get(INTENT)["name"] for m in messages] == ["inform", "crisis_overdose"]
+
+
+def test_a_crisis_message_keeps_no_entities(guard: CrisisGuard) -> None:
+    """By construction no slot mapping can read a crisis message as an answer (a substance, a number)."""
+    data = classified("just did fentanyl and my chest is tight i cant breathe")
+    data.set(ENTITIES, [{"entity": "substance", "value": "opioids", "start": 9, "end": 17}])
+    [message] = guard.process([data])
+    assert message.get(INTENT)["name"] == "crisis_overdose"
+    assert message.get(ENTITIES) == []
+    ordinary = classified("fentanyl every day")
+    ordinary.set(ENTITIES, [{"entity": "substance", "value": "opioids", "start": 0, "end": 8}])
+    assert guard.process([ordinary])[0].get(ENTITIES)[0]["value"] == "opioids"
+
+
+def test_the_decision_is_logged_by_kind_and_layer_never_the_text(guard: CrisisGuard,
+                                                                 caplog: pytest.LogCaptureFixture) -> None:
+    text = "quiero morirme, tomo alcohol todos los dias"
+    with caplog.at_level(logging.INFO, logger="bot.nlu.crisis_guard"):
+        guard.process([classified(text)])
+    [record] = [r for r in caplog.records if r.name == "bot.nlu.crisis_guard"]
+    line = record.getMessage()
+    assert "kind=suicide" in line and "layer=" in line and "language=es" in line
+    assert "morir" not in line and "alcohol" not in line
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("my 2 year old swallowed some of my methadone what do i do", "crisis_poisoning"),
+    ("im going to stab my roommate tonight, i have the knife", "crisis_harm_others"),
+    ("I've been cutting myself again, 3 times this week", "crisis_self_harm"),
+])
+def test_the_new_kinds(guard: CrisisGuard, text: str, intent: str) -> None:
+    assert guard.process([classified(text)])[0].get(INTENT)["name"] == intent

@@ -84,11 +84,10 @@ def test_trained_model_persists_and_predicts_after_loading(nlp: Language, tmp_pa
     assert messages[0].get(INTENT)["confidence"] == confidences[0]
 
 
-def test_excluded_intents_are_neither_learned_nor_predicted(nlp: Language, tmp_path: Path) -> None:
+def test_crisis_intents_are_neither_learned_nor_predicted(nlp: Language, tmp_path: Path) -> None:
     crisis = ["i want to die", "i'm suicidal", "i want to kill myself", "no reason to live", "i want to end it"]
-    config = {"excluded_intents": ["crisis_suicide"]}
-    storage, resource = trained(nlp, tmp_path, config, {**EXAMPLES, "crisis_suicide": crisis})
-    loaded = MaskedNgramIntentClassifier.load(config, storage, resource, MagicMock())
+    storage, resource = trained(nlp, tmp_path, {}, {**EXAMPLES, "crisis_suicide": crisis, "crisis_self_harm": crisis})
+    loaded = MaskedNgramIntentClassifier.load({}, storage, resource, MagicMock())
     results = loaded.process([message(nlp, text) for text in [*crisis, "i'm not suicidal"]])
     names = {entry["name"] for result in results for entry in result.get(INTENT_RANKING_KEY)}
     assert names == set(EXAMPLES)

@@ -286,3 +286,17 @@ def test_a_list_of_results_is_remembered_and_has_no_buttons() -> None:
 def test_an_empty_turn_sends_nothing() -> None:
     assert render_turn([]).parts == []
     assert render_turn([{"text": "", "buttons": None}]).parts == []
+
+
+def test_a_crisis_reply_is_its_own_message_first() -> None:
+    offer = [{"title": "Keep going", "payload": "/continue"}, {"title": "Start over", "payload": "/start_over"},
+             {"title": "Talk to a person", "payload": "/ask_human"}]
+    turn = render_turn([
+        {"text": "Call or text 988 now, the Suicide & Crisis Lifeline (free, 24/7).",
+         "utter_action": "utter_crisis_suicide"},
+        {"text": "I'm here with you. What would you like to do?", "buttons": offer,
+         "utter_action": "utter_crisis_offer"},
+    ])
+    assert turn.parts[0] == "Call or text 988 now, the Suicide & Crisis Lifeline (free, 24/7)."
+    assert turn.parts[1].startswith("I'm here with you.") and "Reply 1 for Keep going" in turn.parts[1]
+    assert turn.buttons == tuple(offer)

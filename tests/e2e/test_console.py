@@ -166,10 +166,25 @@ def test_a_crisis_shows_the_protocol_and_is_flagged(console: Console) -> None:
     console.start_call()
     console.choose("For someone else")
     crisis = console.type("I want to kill myself")
-    assert "CRISIS PROTOCOL, suicide risk: warm-transfer the caller to the 988" in crisis
+    assert "988 NOW, suicide risk: warm-transfer the caller to the 988" in crisis
     expect(console.page.locator("#transcript li.crisis-line")).to_have_count(1)
+    expect(console.page.locator("#transcript li.crisis-line")).to_contain_text("988 NOW")
     assert "suicide risk mentioned (988 protocol)" in console.summary()
     assert "Warm-transfer the caller to " + HELPLINE in console.choose("Transfer to a person")
+
+
+def test_a_crisis_in_spanish_mid_assessment_gives_the_spanish_protocol(console: Console) -> None:
+    """The caller's words, typed as said, in the middle of the questions: the protocol for a Spanish
+    speaker comes first, the question is not answered by it, and "Keep going" asks it again."""
+    console.login(CONSOLE_USER, CONSOLE_PASSWORD)
+    console.start_call()
+    console.choose("For themselves")
+    question = console.type("alcohol")
+    crisis = console.type("mi esposo no respira, tomó muchas pastillas")
+    assert "911 NOW, possible overdose (the caller speaks Spanish" in crisis
+    expect(console.page.locator("#transcript li.crisis-line")).to_have_count(1)
+    assert "possible overdose" in console.summary()
+    assert question.splitlines()[-1] in console.choose("Keep going")
 
 
 def test_requests_without_credentials_are_refused(running_assistant: Assistant) -> None:

@@ -136,7 +136,23 @@ def test_a_crisis_by_sms_gets_the_number_first(sms: SmsAssistant) -> None:
     phone = Phone(sms)
     phone.text("hi")
     phone.text("1")
+    before = len(sms.twilio.bodies(phone.number))
     reply = phone.text("honestly i just want to kill myself")
-    assert reply.index("988") < 160
-    assert "Reply 1 for Keep going" in reply
+    first, *rest = sms.twilio.bodies(phone.number)[before:]
+    assert first.startswith("Call or text 988") and len(first) <= 160, first  # the number, one segment
+    assert "Reply 1 for Keep going" in rest[-1], reply
     assert "Which substances" in phone.text("1")
+
+
+def test_a_crisis_inside_the_questions_by_sms_in_spanish(sms: SmsAssistant) -> None:
+    """A crisis typed as the answer to a question: the number first, in Spanish, and nothing answered."""
+    phone = Phone(sms)
+    phone.text("hi")
+    phone.text("1")
+    assert "how often" in phone.text("alcohol").lower()
+    before = len(sms.twilio.bodies(phone.number))
+    phone.text("mi hijo de 3 anos se tomo mis pastillas, no despierta")
+    first, *rest = sms.twilio.bodies(phone.number)[before:]
+    assert first.startswith("Llama al 911") and len(first) <= 160, first
+    assert "Reply 1 for Seguir" in rest[-1]
+    assert "how often" in phone.text("1").lower()  # the same question again: nothing was taken from it

@@ -14,9 +14,10 @@ from typing import Any
 
 import yaml
 
+from actions.crisis import CRISIS_KINDS, DEACTIVATE_FORM, crisis_intent, crisis_steps
+
 Step = dict[str, Any]
 OUTPUT = Path(__file__).with_name("conversations.yml")
-CRISIS_KINDS = ("suicide", "overdose", "medical", "withdrawal", "danger")
 
 
 def user(intent: str, **entities: str) -> list[Step]:
@@ -163,13 +164,20 @@ def assessment(needs: list, support: list, readiness: list, level: str) -> list[
     ]
 
 
+def crisis(kind: str, form_active: bool = False) -> list[Step]:
+    """A crisis turn (``actions.crisis.crisis_steps``): the number, the form paused, the offer to go on."""
+    steps = [*user(crisis_intent(kind))]
+    for action in crisis_steps(kind, form_active)[:-1]:  # the last step is listening
+        steps += act(action)
+        if action == DEACTIVATE_FORM:
+            steps += loop(None)
+    return steps
+
+
 def crisis_in_form(kind: str, form_name: str, slot: str) -> list[Step]:
-    """Danger inside a form: the number, staying, the pause, then back to the same question."""
-    return [
-        *user(f"crisis_{kind}"), *act(f"utter_crisis_{kind}", "utter_crisis_stay", "action_deactivate_loop"),
-        *loop(None), *act("utter_offer_continue"),
-        *user("continue"), *act("action_resume"), *loop(form_name), *ask(form_name, slot),
-    ]
+    """Danger inside a form: the crisis turn, then back to the same question."""
+    return [*crisis(kind, form_active=True),
+            *user("continue"), *act("action_resume"), *loop(form_name), *ask(form_name, slot)]
 
 
 def question_in_form(form_name: str, slot: str) -> list[Step]:
@@ -243,18 +251,19 @@ def stories() -> list[dict[str, Any]]:
           *user("greet"), *act("utter_greet", "utter_ask_who_for")]),
     ]
     for kind in CRISIS_KINDS:
-        stories.append((f"danger ({kind}) at the very start", [
-            *user(f"crisis_{kind}"), *act(f"utter_crisis_{kind}", "utter_crisis_stay", "utter_offer_continue"),
-            *user("continue"), *act("action_resume"),
-        ]))
+        stories.append((f"danger ({kind}) at the very start",
+                        [*crisis(kind), *user("continue"), *act("action_resume")]))
     stories.append(("danger after the results", [
         *iop, *form("search_form", SEARCH), *results(),
-        *user("crisis_overdose"), *act("utter_crisis_overdose", "utter_crisis_stay", "utter_offer_continue"),
-        *user("continue"), *act("action_resume"), *user("show_more"), *act("action_show_more"),
+        *crisis("overdose"), *user("continue"), *act("action_resume"), *user("show_more"), *act("action_show_more"),
+    ]))
+    stories.append(("danger right after a question was answered, then the goodbye", [
+        *user("faq/cost"), *act("utter_faq"), *crisis("harm_others"), *user("goodbye"), *act("utter_goodbye"),
     ]))
     crisis_points = [
-        ("needs_form", 2, "suicide"), ("support_form", 1, "danger"),
-        ("readiness_form", 0, "withdrawal"), ("search_form", 2, "medical"),
+        ("needs_form", 2, "suicide"), ("needs_form", 0, "poisoning"), ("support_form", 1, "danger"),
+        ("support_form", 3, "self_harm"), ("readiness_form", 0, "withdrawal"), ("readiness_form", 2, "harm_others"),
+        ("search_form", 2, "medical"), ("search_form", 0, "overdose"),
     ]
     for form_name, at, kind in crisis_points:
         slot = dict(IOP_PATH)[form_name][0][at][0]

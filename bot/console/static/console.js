@@ -98,7 +98,7 @@ async function send(message, shownAs) {
     const turn = await api("/message", { call, message });
     let buttons = [];
     for (const bot of turn.messages) {
-      if (bot.text) say("Assistant", bot.text, /^CRISIS PROTOCOL/.test(bot.text) ? "bot crisis-line" : "bot");
+      if (bot.text) say("Assistant", bot.text, bot.crisis ? "bot crisis-line" : "bot");
       if (bot.buttons && bot.buttons.length) buttons = bot.buttons;
     }
     if (!turn.messages.length) say("Assistant", "(No answer this time. Record the answer again, or in other words.)", "bot");

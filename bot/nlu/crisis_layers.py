@@ -1,0 +1,66 @@
+"""The crisis decision: the deterministic rules, then the learned model that reads them (pure).
+
+1. **Rules** (`bot.nlu.crisis.CrisisDetector`): hand-written patterns with negation, history,
+   conditional, joke, idiom and question handling. What they find ("I want to die", "he's not
+   breathing", "my toddler swallowed my pills") is a crisis, whatever the model says: every
+   phrasing the tests list is caught by them alone.
+2. **Model** (`bot.nlu.crisis_model.CrisisModel`): a linear model over the message's n-grams and
+   the rules' signals (what they found, what cancelled a crisis word and why). When the rules found
+   nothing and its crisis probability reaches its threshold, it decides, and names the kind.
+
+The verdict says which layer decided (`rules`, `model`, `rules+model` when both agree that it is a
+crisis) and the reply language, so the guard can log the decision by kind and layer, never the text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.nlu.crisis import CrisisDetector, shared_detector
+from bot.nlu.crisis_model import CrisisModel, shared_model
+from bot.nlu.language import reply_language
+
+RULES, MODEL, BOTH, NEITHER = "rules", "model", "rules+model", "none"
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The decision on one message: a crisis kind or None, the layer that decided, the reply language."""
+
+    kind: str | None
+    layer: str
+    language: str
+
+
+class CrisisAssessor:
+    """Both layers together; `assess(text)` decides (see the module docstring)."""
+
+    def __init__(self, detector: CrisisDetector | None = None, model: CrisisModel | None = None,
+                 use_model: bool = True) -> None:
+        self._detector = detector or shared_detector()
+        self.model = (model or shared_model()) if use_model else None
+
+    def assess(self, text: str) -> Verdict:
+        """The verdict on one (normalised) message; button payloads ("/...") and blank text are no crisis."""
+        language = reply_language(text)
+        if not text or not text.strip() or text.lstrip().startswith("/"):
+            return Verdict(None, NEITHER, language)
+        finding = self._detector.find(text)
+        opinion = self.model.opinion(text, finding.signals) if self.model is not None else None
+        model_flags = opinion is not None and self.model is not None and self.model.flags(opinion)
+        if finding.kind is not None:
+            return Verdict(finding.kind, BOTH if model_flags else RULES, language)
+        if model_flags and opinion is not None:
+            return Verdict(opinion.kind, MODEL, language)
+        return Verdict(None, NEITHER, language)
+
+
+_shared: CrisisAssessor | None = None
+
+
+def shared_assessor() -> CrisisAssessor:
+    """Both layers on the shared detector and model (built on first use)."""
+    global _shared
+    if _shared is None:
+        _shared = CrisisAssessor()
+    return _shared
