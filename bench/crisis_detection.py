@@ -27,7 +27,15 @@ from sklearn.model_selection import StratifiedKFold
 
 from bot.nlu.crisis import shared_detector
 from bot.nlu.crisis_layers import CrisisAssessor, Verdict
-from bot.nlu.crisis_model import NONE, CrisisModel, Phrasing, crisis_corpus, ordinary_messages, read_phrasings
+from bot.nlu.crisis_model import (
+    NONE,
+    CrisisModel,
+    Phrasing,
+    crisis_corpus,
+    ordinary_messages,
+    read_phrasings,
+    training_corpus,
+)
 from bot.nlu.text import normalise
 
 HELDOUT = Path(__file__).with_name("crisis_heldout")
@@ -100,14 +108,22 @@ def cross_validation(folds: int = 5) -> None:
     report(f"rules + model, {folds}-fold cross-validation on the hand-written training corpus", corpus, kinds)
 
 
+def unseen(phrasings: Sequence[Phrasing]) -> tuple[list[Phrasing], int]:
+    """The held-out phrasings whose text the model was not trained on, and how many were left out."""
+    trained = {phrasing.text.lower() for phrasing in training_corpus()}
+    kept = [phrasing for phrasing in phrasings if phrasing.text.lower() not in trained]
+    return kept, len(phrasings) - len(kept)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--heldout", default="v2", help="which held-out set (bench/crisis_heldout/<name>.tsv)")
     parser.add_argument("--cv", action="store_true", help="also cross-validate on the training corpus")
     parser.add_argument("--live", action="store_true", help="also run the held-out set over REST, in every form")
     args = parser.parse_args()
-    heldout = read_phrasings(HELDOUT / f"{args.heldout}.tsv")
-    print(f"held-out set {args.heldout}: {len(heldout)} messages")
+    heldout, shared = unseen(read_phrasings(HELDOUT / f"{args.heldout}.tsv"))
+    print(f"held-out set {args.heldout}: {len(heldout)} messages ({shared} more that the training data also has "
+          f"word for word, such as \"hi\" or \"alcohol\", left out)")
     assessor = CrisisAssessor()
     assert assessor.model is not None
     offline(heldout, assessor, assessor.model)

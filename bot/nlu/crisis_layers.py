@@ -1,15 +1,21 @@
-"""The crisis decision: the deterministic rules, then the learned model that reads them (pure).
+"""The crisis decision: the deterministic rules, and a learned model that reads them (pure).
 
 1. **Rules** (`bot.nlu.crisis.CrisisDetector`): hand-written patterns with negation, history,
-   conditional, joke, idiom and question handling. What they find ("I want to die", "he's not
-   breathing", "my toddler swallowed my pills") is a crisis, whatever the model says: every
-   phrasing the tests list is caught by them alone.
-2. **Model** (`bot.nlu.crisis_model.CrisisModel`): a linear model over the message's n-grams and
-   the rules' signals (what they found, what cancelled a crisis word and why). When the rules found
-   nothing and its crisis probability reaches its threshold, it decides, and names the kind.
+   conditional, joke, idiom and question handling. A wish or plan they find ("I want to die",
+   "I'm going to hurt him", "I keep wanting to cut") is a crisis whatever the model says: those
+   patterns raised an alarm on 0.3% of the corpus's hard near-misses.
+2. **Model** (`bot.nlu.crisis_model.CrisisModel`): a linear model over the message's n-grams, a
+   multilingual sentence embedding and the rules' signals (what they found, what cancelled a crisis
+   word and why). It decides everything else: a message is a crisis when its crisis probability
+   reaches its threshold. The kind is the one the rules found ("my toddler swallowed my pills" is
+   poisoning because of the toddler), else the model's.
 
-The verdict says which layer decided (`rules`, `model`, `rules+model` when both agree that it is a
-crisis) and the reply language, so the guard can log the decision by kind and layer, never the text.
+Events and bare topics the rules find ("he's not breathing", "suicide") go to the model as signals
+rather than deciding alone: on the corpus's near-misses they were the rules' false alarms (history
+and hypotheticals phrased in ways no pattern cancels), and the model, which sees them, does better
+(bench/RESULTS.md). The verdict says which layer decided (`rules`, `model`, `rules+model` when
+both say crisis) and the reply language, so the guard can log the decision by kind and layer,
+never the text.
 """
 
 from __future__ import annotations
@@ -47,11 +53,13 @@ class CrisisAssessor:
             return Verdict(None, NEITHER, language)
         finding = self._detector.find(text)
         opinion = self.model.opinion(text, finding.signals) if self.model is not None else None
-        model_flags = opinion is not None and self.model is not None and self.model.flags(opinion)
-        if finding.kind is not None:
-            return Verdict(finding.kind, BOTH if model_flags else RULES, language)
-        if model_flags and opinion is not None:
-            return Verdict(opinion.kind, MODEL, language)
+        model_says = opinion is not None and self.model is not None and self.model.flags(opinion)
+        if finding.kind is not None and finding.intent:
+            return Verdict(finding.kind, BOTH if model_says else RULES, language)
+        if model_says and opinion is not None:
+            return Verdict(finding.kind or opinion.kind, BOTH if finding.kind else MODEL, language)
+        if self.model is None and finding.kind is not None:
+            return Verdict(finding.kind, RULES, language)
         return Verdict(None, NEITHER, language)
 
 

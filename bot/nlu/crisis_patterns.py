@@ -48,6 +48,7 @@ SPELLING: dict[str, str] = {
     **dict.fromkeys(["myslef", "mysef", "mself", "myselfe", "mysefl", "myelf", "mysle"], "myself"),
     **dict.fromkeys(["dying", "dieing", "dyin"], "die"),
     **dict.fromkeys(["unaliving", "unalived", "unalive"], "unalive"),
+    **dict.fromkeys(["offing", "offed"], "off"),
     **dict.fromkeys(["unconcious", "unconsious", "unconscience", "unconcsious", "uncoscious"], "unconscious"),
     **dict.fromkeys(["selfharm", "selfharming", "self-harm", "self-harming"], "selfharm"),
     **dict.fromkeys(["d.t.s", "dts", "dt's", "d.t.'s"], "dts"),
@@ -74,7 +75,7 @@ BRIDGE = _words(
     experiencing once again anymore at all very so longer had or one someone somebody anyone plans urge urges
     intention intentions desire withdrawal serious real major bad me te se lo la le yo el ella que tengo tiene
     pienso pensado realmente quiero queria soy es estoy era fue ha he tenido tuvo hx history close considered
-    consider considering here signs sign any"""
+    consider considering here signs sign any where way"""
 )
 NEGATORS = _words("not n't nt never no without nor neither none nobody noone zero denies deny denied nunca jamas ni "
                   "tampoco nadie")
@@ -88,7 +89,7 @@ HYPOTHETICALS = _words("if whether unless asked asks asking wondering wonder si 
 #: a message with these words is joking about hurting someone ("i'm gonna kill him lol"), unless it says it is not
 JOKES = _words("lol lmao lmfao haha hahaha jk jaja jajaja kidding joking")
 NOT_JOKING = ("not joking", "not kidding", "no joke", "i mean it", "im serious", "i'm serious", "for real")
-JOKE_KINDS = frozenset({"harm_others"})
+JOKE_KINDS = frozenset({"harm_others", "danger", "medical"})
 PRESENT_CUES = frozenset({"now", "currently", "still", "again", "tonight", "today", "anymore", "rn", "ahora", "ahorita",
                           "hoy", "todavia"})
 QUESTION_STARTS = _words(
@@ -98,6 +99,16 @@ PERSON_WORDS = _words(
     """i im me my myself we us our he she him his her they them their son daughter friend
     brother sister mom mother dad father husband wife partner boyfriend girlfriend kid child baby"""
 )
+#: a question about whether what is happening is normal is about the asker, whoever it names
+NORMAL_QUESTIONS = frozenset({("is", "it", "normal"), ("is", "this", "normal"), ("is", "that", "normal"),
+                              ("is", "it", "bad"), ("is", "it", "dangerous"), ("should", "i", "be", "worried")})
+#: a question about how to recognise or handle something is information, whoever it names
+HOW_TO_QUESTIONS = frozenset((first, aux, who, verb) for first in ("how", "what") for aux in ("do", "can", "should")
+                             for who in ("i", "we", "you")
+                             for verb in ("spot", "recognize", "recognise", "support", "talk", "approach", "bring"))
+#: "what do I say if ...", "what should I do if ...": a hypothetical, whatever follows
+WHAT_TO_DO = frozenset({("what", "do", "i", "say"), ("what", "should", "i", "say"), ("what", "should", "i", "do"),
+                        ("what", "do", "i", "do"), ("what", "would", "i", "do"), ("how", "should", "i", "respond")})
 #: words that may stand between a conditional and its phrase, besides BRIDGE ("if my dad has a seizure")
 CONDITIONAL_BRIDGE = PERSON_WORDS | _words("someone somebody anyone people person love loves know or and ever")
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", "\n", "but", "however", "pero"})
@@ -327,7 +338,8 @@ RULES: tuple[Rule, ...] = (
           "pain|pressure in my|his|her chest",
           "collapse",
           "=fainted|=fainting",
-          "=choking",
+          "=choking =on =a|=his|=her|=food|=something",
+          "be|=s =choking",
           "bleed a? lot|heavily|badly|bad|everywhere|out|so|really",
           "will not stop bleed",
           "lose a lot of blood",
@@ -368,7 +380,7 @@ RULES: tuple[Rule, ...] = (
           "delirium tremens",
           "dts",
           not_before="asset assets property drug drugs police cash vehicle car",
-          not_after="of epilepsy"),
+          not_after="of epilepsy stopped stop stopping ended"),
     _rule("withdrawal", "event",
           "shake|tremble|tremor|sweat|sweaty",
           "=confused|confusion|=disoriented",
@@ -456,6 +468,10 @@ RULES: tuple[Rule, ...] = (
           "=tired =of =being =alive",
           "no future for me",
           "painless way",
+          "=least painful way|method",
+          "for when i finally do it",
+          "when i finally do it",
+          "=went|=going|=gone back to =cutting|=burning",
           "way to die",
           "how many _ _? to die|kill",
           "how long _ _ _? _? to die",
@@ -495,7 +511,7 @@ RULES: tuple[Rule, ...] = (
           f"razor|blade|=lighter|knife to|on|into my|his|her {BODY}",
           "=carving into",
           "=sh again|tonight|today",
-          not_after="shaving cooking chopping accidentally by",
+          not_after="shaving cooking chopping accidentally by down back off out",
           needs=SELF_HARM_CONTEXT),
     _rule("self_harm", "event",
           "i|he|she|they =cut|=cuts|=cutting",
@@ -532,12 +548,15 @@ RULES: tuple[Rule, ...] = (
           "cut|burn|scar|scratch on|across her|his|my|their _? " + BODY,
           "=cut|=cutting to feel",
           "just|i =cut =.",
+          "i|he|she just|also|sometimes|still? =hurt|=cut|=burned|=burnt|=burn @self",
+          "=went|=going|=gone back to =cutting|=burning|=sh",
           "every night|day i|he|she cut",
           not_after="shaving cooking chopping accidentally by down back off out"),
     # --- harm to others --------------------------------------------------------------------------
     _rule("harm_others", "intent",
           f"{HARM} {OTHERS}",
           f"{HARM} my|his|her|our|the|that|this|their|a|some _? {OTHER_NOUNS}",
+          f"{HARM} {OTHER_NOUNS}",
           f"{HARM} my|his|her|our|the|that|this|their {OTHER_NOUNS} ='s? {OTHER_NOUNS}",
           f"{HARM} my|his|her|the # year|yr|month|week old|=olds?",
           "put|get my =hands on",
@@ -606,7 +625,7 @@ RULES: tuple[Rule, ...] = (
           "can not stand|feel|keep|move|breathe",
           "heart race|pound|=racing|=pounding|=skipping|=going|=beating",
           "chest pound|hurt|tight",
-          "numb",
+          "=feel|=feels|=feeling|=went|=gone|=is|=are numb",
           "overheat|=overheating",
           "puke|=puking|vomit|=vomiting|=throwing up",
           "feel like i be =dying|=floating",
@@ -686,13 +705,14 @@ RULES: tuple[Rule, ...] = (
           needs=WITHDRAWAL_CONTEXT),
     # --- danger from others, in more words ------------------------------------------------------
     _rule("danger", "event",
-          "threaten|=threatening|=threatened to|me|us|her|him|them|everyone",
+          "threaten|=threatening|=threatened me|us|her|him|them|everyone",
+          "threaten|=threatening|=threatened to kill|hurt|shoot|stab|beat|burn|hit|choke",
           "threat|=threats",
           "stalk|=stalking|=stalked",
           "follow|=following me",
           "will not|=wont|=won't let me|her|him|us leave|go|eat|out",
           "not let me|her|him leave|go|eat",
-          "take|=took|=taken my|her|his phone|=keys|=id|baby|=kids",
+          "=took|=taken|=grabbed my|her|his phone|=keys|=id|baby|=kids",
           "hold|=held|=holding me|her against",
           "pin|=pinned|=pins me down",
           "threaten|=threatening|=threatened everyone|us|me with",
@@ -703,6 +723,7 @@ RULES: tuple[Rule, ...] = (
           "=posted my address",
           "see you soon",
           "=hits|=hitting|=beats|=beating|=punching|=slapping|=choking|=kicking her|him|them|us",
+          "be|=s =choking|=hitting|=hurting|=beating|=strangling|=punching me|us",
           "throw|=threw a|the chair|bottle|plate|it at",
           "punch|=punched a hole",
           "=scared to go home",
@@ -738,20 +759,21 @@ RULES: tuple[Rule, ...] = (
           "=suicidio|=suicida|=suicidarse|=suicidarme",
           not_before="prevencion del"),
     _rule("self_harm", "event",
-          "=me =corto|=corte|=lastimo|=quemo|=rasguno|=golpeo",
+          "=me =corto|=corte|=lastimo|=quemo|=queme|=rasguno|=golpeo",
           "=me =estoy|=estaba =cortando|=lastimando|=quemando",
           "=cortarme|=lastimarme|=autolesion|=autolesiones|=autolesionarme|=cortandose|=cortandome",
           "=hacerme =dano",
           "=me =hago =dano",
           "=se =corta|=corto|=lastima|=quema",
           "=se =esta =cortando|=lastimando",
-          not_after="el la las los pelo cabello las unas uñas"),
+          not_after="pelo cabello unas"),
     _rule("overdose", "event",
           "=sobredosis",
           "=tomo|=tome|=tomaron|=trago|=trague =todas|=muchas|=demasiadas|=un =las|=sus|=mis? =pastillas|=frasco",
           "=se =tomo|=trago =todas|=muchas|=demasiadas|=un =las|=sus|=mis? =pastillas|=frasco|=botella",
           "=me =tome|=trague =todas|=muchas|=demasiadas|=un =las|=mis? =pastillas|=frasco",
           "=labios =morados|=azules",
+          "=esta|=se =puso|=pone =azul|=morado|=morada",
           upgrades=BY_ACCIDENT,
           not_before="de la una"),
     _rule("medical", "event",
@@ -784,6 +806,7 @@ RULES: tuple[Rule, ...] = (
           "=ve|=veo|=viendo =cosas|=bichos|=gente",
           "=oye|=oigo|=escucha|=escucho =voces",
           "=delirium",
+          "=no =se =donde =estoy|=esta",
           not_after="hace"),
     _rule("withdrawal", "event",
           "=temblando|=tiembla|=tiemblo|=confundido|=confundida|=sudando",
@@ -804,9 +827,11 @@ RULES: tuple[Rule, ...] = (
           "=voy|=quiero|=ganas|=pienso =a|=de|=en? =matar|=lastimar|=golpear|=apunalar|=matarlo|=matarla|=lastimarlo|"
           "=lastimarla",
           "=lo|=la =voy =a =matar",
+          "=miedo =de? =lastimar|=pegarle|=hacerle =a =mis|=mi|=alguien",
           "=matarlo|=matarla|=lastimarlo|=lastimarla"),
     # --- idioms: a longer match that hides the crisis words inside it ----------------------------
     _rule(IDIOM, "idiom",
+          "see|=seen|=saw|watch _? _? overdose",
           "kill @self with|by drink|this|alcohol|smoke|work|worry|stress",
           "=seizing|=seize|=seized the|my|his|her|their|our|your|asset|property|opportunity|moment|day"),
     # --- context helpers ---------------------------------------------------------------------------
@@ -839,10 +864,12 @@ RULES: tuple[Rule, ...] = (
           "=dejo|=deje|=dejar =de =tomar|=beber",
           "=dejo|=deje =las|=sus|=mis =pastillas",
           "=sin =tomar|=beber|=alcohol",
-          "=abstinencia|=desintoxicacion|=desintoxicando"),
+          "=abstinencia|=desintoxicacion|=desintoxicando",
+          "=dejando|=deje|=dejo =el|=la =alcohol|=bebida|=trago|=pastillas"),
     _rule(INTENT_CUE, "context",
           "=want|=wanna|=wants|=wanted|=wanting|=wish|=wished|=hope|=hoping|=need|=needs|=ready|=tempted|=decided",
-          "=intend|=intending|=finna|=gunna|=should|=rather|=will|='ll|=ll|=wil|=gon|=na",
+          "=intend|=intending|=finna|=gunna|=should|=rather|=gon|=na",
+          "=i|=he|=she|=they|=we =will|='ll|=ll|=wil",
           "=going|=about|=bout to",
           "=plan|=plans|=planning|=planned|=plotting to|on?",
           "=thinking|=think|=thought|=thoughts|=dreaming about|of",
@@ -894,7 +921,7 @@ RULES: tuple[Rule, ...] = (
           "once",
           "=used to",
           "when i|he|she|we|they be a? young|=younger|little|kid|teen|teenager|child",
-          "=as a kid|teen|teenager|child",
+          "=as a kid|teen|teenager|child|toddler|baby",
           "previously|previous",
           "back then",
           "history of",

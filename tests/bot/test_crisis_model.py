@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from actions.crisis import CRISIS_KINDS
+from bench.crisis_detection import HELDOUT, unseen
 from bot.nlu import crisis_model
 from bot.nlu.crisis_model import CrisisModel, Phrasing, crisis_corpus, ordinary_messages, prepared, read_phrasings
 
@@ -32,8 +33,21 @@ def test_the_corpus_has_hundreds_of_phrasings_per_kind_in_both_languages() -> No
     spanish = collections.Counter(p.label for p in corpus if p.language == "es")
     assert all(counts[kind] >= 200 and spanish[kind] >= 30 for kind in CRISIS_KINDS), counts
     assert counts["none"] >= 2000 and spanish["none"] >= 300
-    texts = [p.text for p in corpus]
-    assert len(texts) - len(set(texts)) < len(texts) * 0.01  # a handful of lines two authors both wrote
+    texts = [p.text.lower() for p in corpus]
+    assert len(texts) == len(set(texts))
+
+
+def test_no_line_is_labelled_two_ways_and_held_out_lines_the_training_has_are_left_out() -> None:
+    labels: dict[str, set[str]] = collections.defaultdict(set)
+    for path in sorted(crisis_model.CORPUS_FOLDER.glob("*.tsv")):
+        for phrasing in read_phrasings(path):
+            labels[phrasing.text.lower()].add(phrasing.label)
+    assert {text: found for text, found in labels.items() if len(found) > 1} == {}
+    trained = {p.text.lower() for p in crisis_model.training_corpus()}
+    for path in HELDOUT.glob("*.tsv"):
+        kept, left_out = unseen(read_phrasings(path))
+        assert {p.text.lower() for p in kept} & trained == set(), path.name
+        assert len(kept) >= 800 and left_out < 100, (len(kept), left_out)
 
 
 def test_the_assistants_own_messages_are_ordinary() -> None:

@@ -262,3 +262,19 @@ def test_the_page_policy_stops_injected_markup_from_running(page: Page) -> None:
     page.locator("#injected-link").click()
     page.wait_for_timeout(500)
     assert page.dialogs == []
+
+
+def test_a_crisis_typed_as_an_answer_gets_the_number_first(page: Page) -> None:
+    """In the middle of the questions, on a phone (the default viewport): the crisis reply is the next
+    bubble, the offer's choices follow, and "Keep going" asks the same question again."""
+    open_chat(page)
+    choose(page, "For me")
+    expect(messages(page)).to_contain_text("Which substances do you use?")
+    say(page, "alcohol")
+    expect(messages(page)).to_contain_text("About how often do you use?")
+    say(page, "every day and i want to kill myself")
+    expect(messages(page)).to_contain_text("Call or text 988 now")
+    expect(page.locator(".rw-replies .rw-reply", has_text="Keep going")).to_be_visible()
+    assert_crisis_line_visible(page)
+    choose(page, "Keep going")
+    expect(messages(page).locator(".rw-response").last).to_contain_text("About how often do you use?")
