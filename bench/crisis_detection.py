@@ -125,7 +125,6 @@ def main() -> None:
     print(f"held-out set {args.heldout}: {len(heldout)} messages ({shared} more that the training data also has "
           f"word for word, such as \"hi\" or \"alcohol\", left out)")
     assessor = CrisisAssessor()
-    assert assessor.model is not None
     offline(heldout, assessor, assessor.model)
     if args.cv:
         cross_validation()

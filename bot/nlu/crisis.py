@@ -287,11 +287,14 @@ def _applies(doc: Doc, match: _Match, present: set[str], context: list[_Match], 
         and _enough(doc, match)
 
 
+_STRENGTH_ORDER = {"intent": 0, "event": 1, "topic": 2}
+
+
 def _longest(matches: list[_Match]) -> list[_Match]:
-    """The longest of overlapping matches (an event before a topic of the same length)."""
+    """The longest of overlapping matches (of the same length: a wish or plan, then an event, then a topic)."""
     kept: list[_Match] = []
     taken: set[int] = set()
-    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, m.rule.strength == "topic")):
+    for match in sorted(matches, key=lambda m: (m.start - m.end, m.start, _STRENGTH_ORDER.get(m.rule.strength, 3))):
         if taken.isdisjoint(range(match.start, match.end)):
             kept.append(match)
             taken.update(range(match.start, match.end))

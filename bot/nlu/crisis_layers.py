@@ -41,10 +41,9 @@ class Verdict:
 class CrisisAssessor:
     """Both layers together; `assess(text)` decides (see the module docstring)."""
 
-    def __init__(self, detector: CrisisDetector | None = None, model: CrisisModel | None = None,
-                 use_model: bool = True) -> None:
+    def __init__(self, detector: CrisisDetector | None = None, model: CrisisModel | None = None) -> None:
         self._detector = detector or shared_detector()
-        self.model = (model or shared_model()) if use_model else None
+        self.model = model or shared_model()
 
     def assess(self, text: str) -> Verdict:
         """The verdict on one (normalised) message; button payloads ("/...") and blank text are no crisis."""
@@ -52,14 +51,12 @@ class CrisisAssessor:
         if not text or not text.strip() or text.lstrip().startswith("/"):
             return Verdict(None, NEITHER, language)
         finding = self._detector.find(text)
-        opinion = self.model.opinion(text, finding.signals) if self.model is not None else None
-        model_says = opinion is not None and self.model is not None and self.model.flags(opinion)
+        opinion = self.model.opinion(text, finding.signals)
+        model_says = self.model.flags(opinion)
         if finding.kind is not None and finding.intent:
             return Verdict(finding.kind, BOTH if model_says else RULES, language)
-        if model_says and opinion is not None:
+        if model_says:
             return Verdict(finding.kind or opinion.kind, BOTH if finding.kind else MODEL, language)
-        if self.model is None and finding.kind is not None:
-            return Verdict(finding.kind, RULES, language)
         return Verdict(None, NEITHER, language)
 
 

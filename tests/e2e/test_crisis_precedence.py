@@ -3,7 +3,8 @@
 Each cell forks the conversation at one point (`conversation_states`), sends one crisis message of
 one kind over REST to the real Rasa and action servers, and checks: the crisis turn ran exactly
 (the number in one short message, the form paused, the offer), no slot took anything from the
-message, and "/continue" picks the dialogue up at the same question. The messages name substances,
+message, and "Keep going" (typed, not tapped; "Seguir" after a Spanish reply) picks the dialogue up
+at the same question. The messages name substances,
 places and numbers on purpose: each one would answer some question if it were not a crisis.
 """
 
@@ -70,7 +71,7 @@ def test_a_crisis_is_answered_first_and_the_dialogue_resumes(rasa: Rasa, states:
     filled = {event["name"] for event in events if event["event"] == "slot"} - {"requested_slot", "reply_language"}
     assert filled == set(), f"the crisis message filled {filled}"
 
-    rasa.say(sender, "/continue")
+    rasa.say(sender, offer["buttons"][0]["title"])  # typed, as a person who never taps: "Keep going", "Seguir"
     tracker = rasa.tracker(sender)
     resumed = tracker["events"][len(state.events) + len(events):]
     if state.active_loop:
