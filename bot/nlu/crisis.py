@@ -89,6 +89,7 @@ from bot.nlu.crisis_patterns import (
     RULES,
     SENTENCE_ENDS,
     SKIP_BEFORE,
+    SOMEDAY,
     SPELLING,
     WHAT_TO_DO,
     WHOLE_MESSAGE_IDIOMS,
@@ -258,6 +259,9 @@ class CrisisDetector:
             return "conditional"
         if not now and _asking_what_to_do_if(doc, sentence, same):
             return "conditional"
+        if rule.kind in BODY_KINDS and not now and any(clause[t.i] == clause[match.start] and t.lower_ in SOMEDAY
+                                                        for t in doc):
+            return "conditional"
         if rule.kind in JOKE_KINDS and _joking(doc):
             return "joke"
         past = any(t.lower_ in PAST_FORMS for t in doc[max(match.start - 3, 0) : match.end])
@@ -418,9 +422,9 @@ def _phrase_in(words: list[str], phrases: frozenset[tuple[str, ...]]) -> bool:
 
 
 def _asking_what_to_do_if(doc: Doc, sentence: list[int], same: int) -> bool:
-    """"What do I say if someone tells me ...", "what should I do if he ever ...": a hypothetical."""
+    """"What do I say if someone tells me ...", "if he ever ..., what should I do?": a hypothetical."""
     words = [t.lower_ for t in doc if sentence[t.i] == same and not t.is_punct]
-    return "if" in words and _phrase_in(words[: words.index("if")], WHAT_TO_DO)
+    return "if" in words and _phrase_in(words, WHAT_TO_DO)
 
 
 _shared: CrisisDetector | None = None

@@ -64,7 +64,11 @@ SPELLING: dict[str, str] = {
 }
 
 # Spellings whose lower-case form is another word ("ODd" is not "odd"): matched on the exact token.
-CASE_SENSITIVE_SPELLING: dict[str, str] = dict.fromkeys(["ODd", "ODed", "ODd'", "ODdd"], "overdose")
+CASE_SENSITIVE_SPELLING: dict[str, str] = {
+    **dict.fromkeys(["ODd", "ODed", "ODd'", "ODdd"], "overdose"),
+    # clinical shorthand in staff notes ("pt endorses SI w/ plan"); lower case they are "si" and "hi"
+    "SI": "suicidal", "HI": "homicidal", "NSSI": "selfharm",
+}
 
 # Words that may stand between a negator (or a conditional) and the phrase it governs.
 BRIDGE = _words(
@@ -86,6 +90,8 @@ CONDITIONALS = _words("if will 'll ll would whether risk prevent avoid unless as
 CONDITIONAL_KINDS = frozenset({"overdose", "poisoning", "medical", "withdrawal", "danger", "suicide", "self_harm"})
 BODY_KINDS = frozenset({"overdose", "poisoning", "medical", "withdrawal"})
 HYPOTHETICALS = _words("if whether unless asked asks asking wondering wonder si might someday case")
+#: in the same clause, a body in trouble is a worry about the future ("I'll end up overdosing someday")
+SOMEDAY = _words("someday eventually sometime")
 #: a message with these words is joking about hurting someone ("i'm gonna kill him lol"), unless it says it is not
 JOKES = _words("lol lmao lmfao haha hahaha jk jaja jajaja kidding joking")
 NOT_JOKING = ("not joking", "not kidding", "no joke", "i mean it", "im serious", "i'm serious", "for real")
@@ -110,7 +116,8 @@ HOW_TO_QUESTIONS = frozenset((first, aux, who, verb) for first in ("how", "what"
 WHAT_TO_DO = frozenset({("what", "do", "i", "say"), ("what", "should", "i", "say"), ("what", "should", "i", "do"),
                         ("what", "do", "i", "do"), ("what", "would", "i", "do"), ("how", "should", "i", "respond")})
 #: words that may stand between a conditional and its phrase, besides BRIDGE ("if my dad has a seizure")
-CONDITIONAL_BRIDGE = PERSON_WORDS | _words("someone somebody anyone people person love loves know or and ever")
+CONDITIONAL_BRIDGE = PERSON_WORDS | _words("someone somebody anyone people person love loves know or and ever "
+                                          "seems seem seemed looks acting becomes gets feels client patient student")
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", "\n", "but", "however", "pero"})
 SKIP_BEFORE = frozenset({"a", "an", "the", "my", "his", "her", "their", "just", "really"})
 
@@ -134,6 +141,8 @@ CHEMICALS = ("bleach|detergent|pod|=cleaner|drano|antifreeze|pesticide|killer|po
              "lotion|patch|film|magnet|chemical|fertilizer|mouthwash|perfume|polish|paint|gasoline|gas|fluid|"
              "mushroom|berry|vitamin|medicine|sanitizer|wipe|lye|ammonia|kerosene|vinegar|solvent|gummy|"
              "=gummies|toothpaste|softener|spray|bait|drop|packet|gum|melatonin|shroom|shrooms|pipe|solution")
+#: putting pills aside for later
+SAVE_UP = "save|=saving|=saved|stockpile|=stockpiling|hoard|=hoarding"
 #: what someone swallowed, drank or got into
 INGEST = ("=swallowed|=swallow|=swallowing|=ate|=eaten|=eats|=drank|=drinks|=chewed|=chewing|=licked|=ingested|"
           "=sucked|=drinking|=bit|=mouthed")
@@ -279,6 +288,9 @@ RULES: tuple[Rule, ...] = (
     _rule("suicide", "topic",
           "suicidal",
           "suicide",
+          not_after="prevention squad awareness training rates rate statistics warning"),
+    _rule("harm_others", "topic",
+          "homicidal",
           not_after="prevention squad awareness training rates rate statistics"),
     _rule("self_harm", "topic",
           "selfharm",
@@ -304,7 +316,8 @@ RULES: tuple[Rule, ...] = (
           "turn|go blue|purple",
           "pinpoint pupil",
           upgrades=BY_ACCIDENT,
-          not_after="time long caffeine coffee sugar chocolate candy netflix tv love work it training class kit kits"),
+          not_after="time long caffeine coffee sugar chocolate candy netflix tv love work it training class kit kits "
+                    "pizza food cake cookies"),
     _rule("overdose", "topic",
           "overdose",
           not_before="of from to prevent prevention reverse reversing risk avoid watch watched seen saw see",
@@ -418,6 +431,8 @@ RULES: tuple[Rule, ...] = (
           f"{PARTNER} _? go|gon to|na kill|hurt|stab|shoot me",
           f"{PARTNER} will kill|hurt|stab|shoot me",
           "not safe",
+          "=scared|=afraid|=terrified of my _? husband|boyfriend|partner|wife|girlfriend|ex|dad|father|stepdad",
+          "will hurt|kill us|me if",
           "unsafe",
           "not feel safe",
           "be|feel in immediate|real|serious? danger",
@@ -451,7 +466,6 @@ RULES: tuple[Rule, ...] = (
           "jump off|from|in front",
           "go to sleep and not|never",
           "leave this world",
-          "go through with it",
           cue=INTENT_CUE,
           not_before="phone battery laptop computer car plant",
           not_after="with of from laughing laughter embarrassment boredom inside on by than"),
@@ -469,35 +483,42 @@ RULES: tuple[Rule, ...] = (
           "no future for me",
           "painless way",
           "=least painful way|method",
-          "for when i finally do it",
-          "when i finally do it",
           "=went|=going|=gone back to =cutting|=burning",
           "way to die",
           "how many _ _? to die|kill",
           "how long _ _ _? _? to die",
           "carbon monoxide",
+          "gun|pistol|rifle _? load|=loaded",
+          "=loaded gun|pistol|rifle",
+          "post|=posted a goodbye",
+          "say|=said|=saying goodbye to",
+          "delete|=deleted all my social =media|account",
+          "do it this time|tonight",
+          "swerve|crash|drive|steer into|off",
+          "in front of a|the train|bus|truck|car|semi",
+          "stand|=standing|be on the|a roof|ledge|bridge|=railing|overpass|balcony",
+          "join her|him|them in heaven",
+          not_after="lane lanes ditch parking"),
+    # means gathered and plans made (988's warning signs): as strong as a stated wish
+    _rule("suicide", "intent",
+          "for when i finally do it",
+          "when i finally do it",
+          "for|when =im|=i'm|i be ready to go",
+          "how i want|be =going to do it",
           "noose",
           "hang @self",
           "buy|=bought|get|tie a|the rope|noose",
           "rope in my|the trunk|car|closet",
           "gun|pistol|rifle be? for me|myself",
-          "gun|pistol|rifle _? load|=loaded",
-          "=loaded gun|pistol|rifle",
           f"{PILLS}|{MORE_PILLS} =lined|=laid|=counted up|out",
-          f"save|=saving|=saved|stockpile|=stockpiling|hoard|=hoarding up? my|her|his|the|all? _? {PILLS}|{MORE_PILLS}",
+          f"{SAVE_UP} up? my|her|his|the|all? _? _? {PILLS}|{MORE_PILLS}",
           "=saved|=saving up for",
-          "post|=posted a goodbye",
-          "say|=said|=saying goodbye to",
           "goodbye letter|note|message|video|post|text",
-          "delete|=deleted all my social =media|account",
           "tonight be the night",
-          "do it this time|tonight",
           "go through with it",
-          "swerve|crash|drive|steer into|off",
-          "in front of a|the train|bus|truck|car|semi",
-          "stand|=standing|be on the|a roof|ledge|bridge|=railing|overpass|balcony",
           "not see|make it to tomorrow|# ",
-          "join her|him|them in heaven",
+          "no one would|will notice|care|miss me? if i be =gone",
+          "=nobody would|will notice|care|miss me? if i be =gone",
           not_after="lane lanes ditch parking"),
     # --- self-harm -------------------------------------------------------------------------------
     _rule("self_harm", "event",
@@ -615,6 +636,7 @@ RULES: tuple[Rule, ...] = (
           "nod|=nodding out|off",
           "can not|=cant|=wont|=won't|not wake|get _? _? _? up|awake",
           "out cold",
+          "=still =out",
           "go|=gone|be limp",
           "turn|=turning|go|=going|look|=looking|=is|=hes|=shes|=he's|=she's|all|so grey|gray|blue|purple|pale|grayish",
           "foam|=foaming",
@@ -754,6 +776,7 @@ RULES: tuple[Rule, ...] = (
           "=no =tengo =razon|=razones =para =vivir",
           "=carta =de =despedida",
           "=tengo =un =plan",
+          not_before="celular telefono bateria carro computadora",
           not_after="de"),
     _rule("suicide", "topic",
           "=suicidio|=suicida|=suicidarse|=suicidarme",
@@ -925,6 +948,8 @@ RULES: tuple[Rule, ...] = (
           "previously|previous",
           "back then",
           "history of",
+          "=hx|=h/o of",
+          "=hx",
           "grow up",
           "at one point"),
 )

@@ -44,6 +44,7 @@ def test_no_line_is_labelled_two_ways_and_held_out_lines_the_training_has_are_le
             labels[phrasing.text.lower()].add(phrasing.label)
     assert {text: found for text, found in labels.items() if len(found) > 1} == {}
     trained = {p.text.lower() for p in crisis_model.training_corpus()}
+    assert list(HELDOUT.glob("*.tsv")), "an independent held-out set is kept in bench/crisis_heldout/"
     for path in HELDOUT.glob("*.tsv"):
         kept, left_out = unseen(read_phrasings(path))
         assert {p.text.lower() for p in kept} & trained == set(), path.name
