@@ -130,9 +130,10 @@ class ValidateSearchForm(FormValidation):
         """A "City, ST" written in the message when no slot mapping found a place (DIET missed it),
         else the typed answer when the place is the question."""
         message = tracker.latest_message or {}
-        if tracker.get_slot("location") or (message.get("intent") or {}).get("name") in validation.NOT_AN_ANSWER:
+        text = validation.typed_answer(message.get("text"), (message.get("intent") or {}).get("name"))
+        if tracker.get_slot("location") or text is None:
             return {}
-        place = place_in_text(message.get("text"))
+        place = place_in_text(text)
         return {"location": place} if place else self.typed("location", tracker)
 
     async def extract_radius_miles(self, dispatcher: CollectingDispatcher, tracker: Tracker,

@@ -67,8 +67,7 @@ def report(name: str, phrasings: Sequence[Phrasing], kinds: Sequence[str | None]
         f"{label} {_share(found, lambda k: k is not None):.2f}/{_share(found, lambda k, label=label: k == label):.2f}"
         for label, found in sorted(by_kind.items())))
     if layers is not None:
-        decided = collections.Counter(layer for (p, _), layer in zip(crisis, [layers[i] for i, p in enumerate(phrasings)
-                                                                              if p.label != NONE], strict=True))
+        decided = collections.Counter(layer for p, layer in zip(phrasings, layers, strict=True) if p.label != NONE)
         print("  crisis messages by deciding layer: " + ", ".join(f"{k} {v}" for k, v in decided.most_common()))
     return {"recall": recall, "right_kind": right, "false_alarms": alarms}
 

@@ -163,8 +163,12 @@ class RulesFinding:
     which the learned model reads too."""
 
     kind: str | None
-    cancelled: bool
     signals: tuple[str, ...] = ()
+
+    @property
+    def cancelled(self) -> bool:
+        """Whether crisis words were found and cancelled (negated, in the past, an idiom ...)."""
+        return any(signal.startswith("cancelled_") for signal in self.signals)
 
     @property
     def intent(self) -> bool:
@@ -203,12 +207,12 @@ class CrisisDetector:
         """The most urgent crisis kind the text signals (or None), and whether crisis words were
         found and cancelled (negated, in the past, an idiom, an informational question)."""
         if not text or not text.strip() or text.lstrip().startswith("/"):
-            return RulesFinding(None, cancelled=False)
+            return RulesFinding(None)
         if _plain(text) in WHOLE_MESSAGE_IDIOMS:
-            return RulesFinding(None, cancelled=True, signals=("cancelled_idiom",))
+            return RulesFinding(None, ("cancelled_idiom",))
         doc = self._nlp(text.lower() if text.isupper() else text)  # shouting tokenises like lower case
         _normalise(doc)
-        sentence = _sentence_ids(doc)
+        sentence, clause = _sentence_ids(doc), _clause_ids(doc)
         crisis, context = self._matches(doc)
         present = {m.rule.kind for m in context if not _negated(doc, m.start, frozenset()) and not _idiom(doc, m)}
         crisis = _longest([m for m in crisis if _applies(doc, m, present, context, sentence)])
@@ -218,7 +222,7 @@ class CrisisDetector:
         signals = {f"context_{label}" for label in present}
         for match in crisis:
             rule = match.rule
-            reason = self._cancelled_by(doc, match, sentence, history, covered)
+            reason = self._cancelled_by(doc, match, sentence, clause, history, covered)
             if reason:
                 signals.add(f"cancelled_{reason}")
                 continue
@@ -229,8 +233,7 @@ class CrisisDetector:
             signals.add(f"found_{kind}_{rule.strength}")
         if history:
             signals.add("history")
-        kind = next((kind for kind in PRIORITY if kind in kinds), None)
-        return RulesFinding(kind, any(s.startswith("cancelled_") for s in signals), tuple(sorted(signals)))
+        return RulesFinding(next((kind for kind in PRIORITY if kind in kinds), None), tuple(sorted(signals)))
 
     def _matches(self, doc: Doc) -> tuple[list[_Match], list[_Match]]:
         """Crisis matches and context matches."""
@@ -242,7 +245,7 @@ class CrisisDetector:
         return crisis, context
 
     @staticmethod
-    def _cancelled_by(doc: Doc, match: _Match, sentence: list[int], history: list[_Match],
+    def _cancelled_by(doc: Doc, match: _Match, sentence: list[int], clause: list[int], history: list[_Match],
                       covered: frozenset[int]) -> str | None:
         """What cancels a crisis match (module docstring, step 4), or None when it counts."""
         rule = match.rule
@@ -250,7 +253,7 @@ class CrisisDetector:
             return "negation"
         if rule.kind == IDIOM or _idiom(doc, match):
             return "idiom"
-        same, clause = sentence[match.start], _clause_ids(doc)
+        same = sentence[match.start]
         now = any(clause[t.i] == clause[match.start] and t.lower_ in PRESENT_CUES for t in doc)
         conditionals = CONDITIONALS if rule.kind in BODY_KINDS else HYPOTHETICALS
         conditional_strengths = {"topic"} if rule.kind in {"suicide", "self_harm"} else {"topic", "event"}

@@ -103,8 +103,11 @@ def read_phrasings(path: Path) -> list[Phrasing]:
 def crisis_corpus(folder: Path = CORPUS_FOLDER) -> list[Phrasing]:
     """Every phrasing of the hand-written crisis corpus, file by file in name order, each text once
     (several authors wrote "alcohol" or "I took my meds this morning")."""
-    phrasings = [phrasing for path in sorted(folder.glob("*.tsv")) for phrasing in read_phrasings(path)]
-    return list({phrasing.text.lower(): phrasing for phrasing in reversed(phrasings)}.values())[::-1]
+    first: dict[str, Phrasing] = {}
+    for path in sorted(folder.glob("*.tsv")):
+        for phrasing in read_phrasings(path):
+            first.setdefault(phrasing.text.lower(), phrasing)
+    return list(first.values())
 
 
 def ordinary_messages(nlu: Path = NLU_FOLDER, domain: Path = DOMAIN_FOLDER) -> list[Phrasing]:

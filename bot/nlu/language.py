@@ -4,13 +4,15 @@ The assistant's dialogue is English, but a crisis message in Spanish gets its cr
 Spanish at once. A message is Spanish when it has more distinctly Spanish words than distinctly
 English ones (and at least one): short function words and the common words of a crisis message.
 Words both languages write the same ("no", "me", "a", "mi" ...) count for neither. Accents are
-not needed: the normaliser removes them before the NLU sees the text, and people often skip them.
+not needed: both the lists and the message are read through `bot.nlu.text.normalise`, which drops
+them, as people often do.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from bot.nlu.text import normalise
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -43,19 +45,13 @@ ENGLISH = _word_set("""
 _WORDS = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)?")
 
 
-def _plain(word: str) -> str:
-    """Lower case without accents ("Está" -> "esta")."""
-    decomposed = unicodedata.normalize("NFD", word.lower())
-    return "".join(char for char in decomposed if unicodedata.category(char) != "Mn")
-
-
-_SPANISH_PLAIN = frozenset(_plain(word) for word in SPANISH)
-_ENGLISH_PLAIN = frozenset(_plain(word) for word in ENGLISH)
+_SPANISH_PLAIN = frozenset(normalise(word).lower() for word in SPANISH)
+_ENGLISH_PLAIN = frozenset(normalise(word).lower() for word in ENGLISH)
 
 
 def reply_language(text: str | None) -> str:
     """"es" for a message written in Spanish, else "en"."""
-    words = [_plain(word) for word in _WORDS.findall(text or "")]
+    words = _WORDS.findall(normalise(text or "").lower())
     spanish = sum(word in _SPANISH_PLAIN and word not in _ENGLISH_PLAIN for word in words)
     english = sum(word in _ENGLISH_PLAIN and word not in _SPANISH_PLAIN for word in words)
     return "es" if spanish > english else "en"
