@@ -16,8 +16,10 @@ from actions.wording import suggestion_responses
 
 
 def _scores(slots: dict[str, Any], names: tuple[str, ...], score) -> int | None:
+    """A screener's total, or None when an item is unanswered or skipped (a negative score)."""
     values = [slots.get(name) for name in names]
-    return score([int(value) for value in values]) if all(value is not None for value in values) else None
+    known = all(value is not None and value >= 0 for value in values)
+    return score([int(value) for value in values]) if known else None
 
 
 def assessment_from_slots(slots: dict[str, Any]) -> Assessment:
@@ -37,7 +39,7 @@ def assessment_from_slots(slots: dict[str, Any]) -> Assessment:
         can_commit_hours=answer(slots.get("can_commit_hours")),
         audit_c=_scores(slots, ("audit_c_1", "audit_c_2", "audit_c_3"), score_audit_c),
         phq2=_scores(slots, ("phq2_1", "phq2_2"), score_phq2),
-        readiness=int(readiness) if readiness is not None else None,
+        readiness=int(readiness) if readiness is not None and readiness >= 0 else None,
     )
 
 

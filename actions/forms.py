@@ -6,18 +6,37 @@ from abc import ABC, abstractmethod
 from typing import Any
 
 from rasa_sdk import Tracker
+from rasa_sdk.events import EventType, SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.forms import FormValidationAction
 from rasa_sdk.types import DomainDict
 
-from actions import validation
+from actions import answers, validation
 from actions.directory_access import get_directory
 from actions.place_text import place_in_text, place_with_state
 from actions.progress import needed_slots
 from directory.geocoding import AmbiguousPlaceError, UnknownPlaceError
 
+#: how many answers in a row the question being asked could not read
+MISSES_SLOT = "unread_answers"
 SUBSTANCES = ("alcohol", "opioids", "stimulants", "cannabis", "sedatives", "other_substances")
 MENTAL_HEALTH = ("depression", "bipolar", "eating_disorders", "anxiety", "trauma", "co_occurring")
+
+
+def previous_value(tracker: Tracker, slot: str) -> Any:
+    """The value ``slot`` had before the person's latest message (None if it had none)."""
+    events = tracker.events
+    latest_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+    for event in reversed(events[:latest_user]):
+        if event.get("event") == "slot" and event.get("name") == slot:
+            return event.get("value")
+    return None
+
+
+def said_something_else(tracker: Tracker) -> bool:
+    """Whether the latest message gave a slot a new value (a place, a substance named in passing)."""
+    return any(value is not None and value != previous_value(tracker, slot)
+               for slot, value in tracker.slots_to_validate().items() if slot != MISSES_SLOT)
 
 
 class FormValidation(FormValidationAction, ABC):
@@ -42,6 +61,60 @@ class FormValidation(FormValidationAction, ABC):
         text = validation.typed_answer(message.get("text"), (message.get("intent") or {}).get("name"))
         return {slot: text} if text else {}
 
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        """Rasa SDK's extraction and validation, and the count of unread answers kept for the next turn."""
+        misses_before = tracker.get_slot(MISSES_SLOT)
+        events = await super().run(dispatcher, tracker, domain)
+        misses = tracker.slots.get(MISSES_SLOT)
+        return [*events, SlotSet(MISSES_SLOT, misses)] if misses != misses_before else events
+
+    async def get_extraction_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> list[EventType]:
+        """Rasa's mappings and the ``extract_<slot>`` methods first; then the question being asked reads
+        the typed message through its answer reader (``actions.answers``). A message that answers
+        nothing gets "sorry, I didn't understand" (the form then asks again with its options); the
+        second miss in a row moves on with the question's "not sure" value."""
+        events = await super().get_extraction_events(dispatcher, tracker, domain)
+        requested = tracker.get_slot("requested_slot")
+        required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
+        if requested not in required:
+            return events
+        if tracker.slots.get(requested) is not None:  # a button, an entity or extract_<slot> answered it
+            tracker.slots[MISSES_SLOT] = 0.0
+            return events
+        message = tracker.latest_message or {}
+        text, intent = message.get("text"), (message.get("intent") or {}).get("name")
+        if not answers.answering(text, intent):
+            return events
+        value = answers.read_answer(requested, text)
+        if value is None and (intent == "faq" or said_something_else(tracker)):
+            return events  # a question, or a new answer to another question (a place, a substance)
+        misses = 0 if value is not None else int(tracker.get_slot(MISSES_SLOT) or 0) + 1
+        if misses >= answers.MISSES_BEFORE_MOVING_ON and requested in answers.SKIP_VALUES:
+            dispatcher.utter_message(response="utter_moving_on")
+            value, misses = answers.SKIP_VALUES[requested], 0
+        elif misses:
+            dispatcher.utter_message(response="utter_not_understood")
+        tracker.slots[requested], tracker.slots[MISSES_SLOT] = value, float(misses)
+        return [*events, SlotSet(requested, value)]
+
+    async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                                    domain: DomainDict) -> list[EventType]:
+        """The validated answers, except that an answer given earlier to another question of this form
+        is never overwritten by words in passing ("like 7 days a week" at another question): a slot
+        changes only when its question is asked."""
+        events = await super().get_validation_events(dispatcher, tracker, domain)
+        requested = tracker.get_slot("requested_slot")
+        kept = []
+        for event in events:
+            slot = event.get("name")
+            earlier = previous_value(tracker, slot) if slot in self.domain_slots(domain) else None
+            if slot != requested and earlier is not None and event.get("value") != earlier:
+                event = SlotSet(slot, earlier)
+                tracker.slots[slot] = earlier
+            kept.append(event)
+        return kept
+
     @staticmethod
     def list_of(value: Any) -> list:
         """A slot value as a list without repeats (DIET and the spaCy rules may both find a value)."""
@@ -61,7 +134,7 @@ class ValidateNeedsForm(FormValidation):
         return [slot for slot in domain_slots if slot in needed]
 
     def validate_substances(self, value: Any, dispatcher, tracker, domain) -> dict:
-        kept = [code for code in self.list_of(value) if code in SUBSTANCES]
+        kept = [code for code in self.list_of(value) if code in (*SUBSTANCES, answers.UNSURE)]
         return {"substances": kept} if kept else self.refuse(dispatcher, "substances")
 
     async def extract_use_frequency(self, dispatcher: CollectingDispatcher, tracker: Tracker,
@@ -69,13 +142,22 @@ class ValidateNeedsForm(FormValidation):
         return self.typed("use_frequency", tracker)
 
     def validate_use_frequency(self, value: Any, dispatcher, tracker, domain) -> dict:
-        return {"use_frequency": validation.frequency(value)}
+        """The frequency; it also answers the first AUDIT-C item when it is about drinking."""
+        kept = {"use_frequency": validation.frequency(value)}
+        first = answers.first_drinking_frequency(value, tracker.get_slot("substances"))
+        if first is not None and tracker.get_slot("audit_c_1") is None:
+            kept["audit_c_1"] = first
+        return kept
 
     def validate_mental_health(self, value: Any, dispatcher, tracker, domain) -> dict:
-        kept = [code for code in self.list_of(value) if code in (*MENTAL_HEALTH, "none")]
+        kept = [code for code in self.list_of(value) if code in (*MENTAL_HEALTH, "none", answers.UNSURE)]
         return {"mental_health": kept} if kept else self.refuse(dispatcher, "mental_health")
 
     def _score(self, slot: str, value: Any, highest: int) -> dict:
+        """A screener item: a button's score or what the answer reader made of the typed text (0 to
+        ``highest``), or skipped."""
+        if value == answers.SKIPPED_SCORE:
+            return {slot: answers.SKIPPED_SCORE}
         number = validation.readiness(value)
         return {slot: float(number) if number is not None and number <= highest else None}
 
@@ -100,7 +182,7 @@ class ValidateSupportForm(FormValidation):
         return "validate_support_form"
 
     def validate_duties(self, value: Any, dispatcher, tracker, domain) -> dict:
-        kept = [duty for duty in self.list_of(value) if duty in ("work", "school", "children", "none")]
+        kept = [duty for duty in self.list_of(value) if duty in ("work", "school", "children", "none", answers.UNSURE)]
         return {"duties": kept} if kept else self.refuse(dispatcher, "duties")
 
 
@@ -108,14 +190,12 @@ class ValidateReadinessForm(FormValidation):
     def name(self) -> str:
         return "validate_readiness_form"
 
-    async def extract_readiness(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
-        return self.typed("readiness", tracker)
-
     def validate_readiness(self, value: Any, dispatcher, tracker, domain) -> dict:
+        """0-10 from the answer reader, or skipped (-1)."""
+        if value == answers.SKIPPED_SCORE:
+            return {"readiness": answers.SKIPPED_SCORE}
         number = validation.readiness(value)
-        if number is None:
-            return self.refuse(dispatcher, "readiness", "utter_invalid_readiness")
-        return {"readiness": float(number)}
+        return {"readiness": float(number) if number is not None else None}
 
     def validate_schedule(self, value: Any, dispatcher, tracker, domain) -> dict:
         kept = sorted(validation.codes("schedule", self.list_of(value)))

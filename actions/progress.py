@@ -75,5 +75,5 @@ def answer(value: Any) -> bool | None:
 
 
 def chosen(values: Any) -> frozenset[str]:
-    """A list slot's real choices ("none" and "any" mean no choice)."""
-    return frozenset(str(v) for v in values or () if str(v) not in ("none", "any"))
+    """A list slot's real choices ("none", "any" and a skipped question's "unsure" mean no choice)."""
+    return frozenset(str(v) for v in values or () if str(v) not in ("none", "any", "unsure"))

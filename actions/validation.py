@@ -94,6 +94,15 @@ def _number(value: Any) -> float | None:
     return float(_words_to_number(words.group())) if words else None  # type: ignore[arg-type]
 
 
+def numbers_in(value: Any) -> list[float]:
+    """Every number in a text, digits or words, in order: "5 or 6" -> [5, 6], "about twenty five" -> [25]."""
+    text = _text(value)
+    found = [(m.start(), float(m.group())) for m in _DIGITS.finditer(text)]
+    found += [(m.start(), float(n)) for m in _WORD_NUMBER.finditer(text)
+              if (n := _words_to_number(m.group())) is not None]
+    return [number for _, number in sorted(found)]
+
+
 def _whole(number: float | None, low: int, high: int) -> int | None:
     return int(number) if number is not None and number.is_integer() and low <= number <= high else None
 

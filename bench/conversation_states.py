@@ -14,8 +14,10 @@ import requests
 _ids = itertools.count()
 
 #: typed answers for the questions a button would also answer; other questions get their first button
-TYPED = {"substances": "alcohol", "use_frequency": "every day", "mental_health": "depression", "readiness": "8",
-         "location": "10001", "radius_miles": "25 miles", "payment": "medicaid", "extras_asked": "no thats all"}
+#: (the frequency answer says nothing of how often a drink, so the first AUDIT-C item is still asked)
+TYPED = {"substances": "alcohol", "use_frequency": "it depends on the week", "mental_health": "depression",
+         "readiness": "8", "location": "10001", "radius_miles": "25 miles", "payment": "medicaid",
+         "extras_asked": "no thats all"}
 
 
 @dataclass(frozen=True)

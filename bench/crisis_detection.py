@@ -11,7 +11,7 @@ Live (`--live`): the same held-out messages over REST to a real Rasa and action 
 greeting and inside every question of every form (conversations forked through Rasa's HTTP API):
 the crisis reply must come first, wherever the person is.
 
-Usage: python -m bench.crisis_detection [--heldout v2] [--cv] [--live]
+Usage: python -m bench.crisis_detection [--heldout v5] [--cv] [--live]  (default: the newest set)
 """
 
 from __future__ import annotations
@@ -114,9 +114,16 @@ def unseen(phrasings: Sequence[Phrasing]) -> tuple[list[Phrasing], int]:
     return kept, len(phrasings) - len(kept)
 
 
+def newest_heldout() -> str:
+    """The name of the newest held-out set ("v5" beats "v4"); the one a figure should come from."""
+    names = [path.stem for path in HELDOUT.glob("*.tsv")]
+    return max(names, key=lambda name: (len(name), name), default="")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--heldout", default="v2", help="which held-out set (bench/crisis_heldout/<name>.tsv)")
+    parser.add_argument("--heldout", default=newest_heldout(),
+                        help="which held-out set (bench/crisis_heldout/<name>.tsv; default: the newest)")
     parser.add_argument("--cv", action="store_true", help="also cross-validate on the training corpus")
     parser.add_argument("--live", action="store_true", help="also run the held-out set over REST, in every form")
     args = parser.parse_args()

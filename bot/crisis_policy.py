@@ -32,8 +32,8 @@ from rasa.shared.core.trackers import DialogueStateTracker
 from actions.crisis import REPLY_LANGUAGE_SLOT, next_crisis_step
 from bot.nlu.language import reply_language
 
-#: above RulePolicy (4): rules and forms give way to a crisis
-CRISIS_POLICY_PRIORITY = RULE_POLICY_PRIORITY + 1
+#: above RulePolicy (4) and the answer policy (5): rules, forms and answers give way to a crisis
+CRISIS_POLICY_PRIORITY = RULE_POLICY_PRIORITY + 2
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)

@@ -158,7 +158,7 @@ def _preferences(slots: Mapping[str, Any]) -> tuple[str, ...]:
         preferences.append("fits around: " + ", ".join(sorted(chosen(slots.get("duties")))))
     if slots.get("can_commit_hours") is not None:
         preferences.append(f"can commit about 9 hours a week: {ANSWER.get(slots['can_commit_hours'], NOT_ASKED)}")
-    if slots.get("readiness") is not None:
+    if slots.get("readiness") is not None and slots["readiness"] >= 0:  # a skipped question keeps -1
         preferences.append(f"readiness: {int(slots['readiness'])}/10")
     if slots.get("family_involvement") is not None:
         preferences.append(f"family willing to join: {ANSWER.get(slots['family_involvement'], NOT_ASKED)}")

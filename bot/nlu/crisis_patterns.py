@@ -126,8 +126,13 @@ DRUGS = (
     "heroin|fentanyl|fent|dope|coke|cocaine|crack|meth|drug|opioid|opiate|"
     "ketamine|molly|k2|spice"
 )
+#: things that "die" or are "dead" in everyday talk
+DEVICES = "phone|battery|laptop|computer|car|plant|charger|tablet|ipad|iphone|android|signal|wifi|engine"
+SPANISH_DEVICES = "=bateria|=celular|=telefono|=carro|=coche|=pila|=cel"
 INTENT = "=want|=wanna|=wants|=going|=gon|=plan|=planning|=urge|=urges|=tempted|=keep|=keeps|=trying|=try|=tried|" \
     "=thinking|=think|=feel|=feeling|=might|=need|=needs"
+#: a wish or plan, without the worries ("might") that INTENT also reads
+WISH = INTENT.replace("|=might", "")
 TOOK = "=took|=swallowed|=popped|=taken|=ate|=downed"
 FAMILY = "mom|mother|sister|brother|kid|son|daughter|baby|wife|girlfriend|husband|boyfriend|child|grandma|partner"
 PARTNER = "partner|husband|wife|boyfriend|girlfriend|ex|stepdad|roommate|he|she|they"
@@ -229,7 +234,7 @@ RULES: tuple[Rule, ...] = (
           "=nobody would|will care|notice|miss me? if i die|go|disappear",
           "have a plan to? die|end",
           "=want|=wanna|=wants|=going|=gon|=ready|=planning to|na? ~ end it",
-          f"{INTENT} to|about|of|like|na? ~ overdose",
+          f"{WISH} to|about|of|like|na? ~ overdose",
           f"{INTENT} to|about|of|like|na? ~ take|swallow all|every my? {PILLS}",
           f"{INTENT} to|about|of|like|na? ~ poison @self"),
     _rule("self_harm", "intent",
@@ -856,7 +861,11 @@ RULES: tuple[Rule, ...] = (
     _rule(IDIOM, "idiom",
           "see|=seen|=saw|watch _? _? overdose",
           "kill @self with|by drink|this|alcohol|smoke|work|worry|stress",
-          "=seizing|=seize|=seized the|my|his|her|their|our|your|asset|property|opportunity|moment|day"),
+          "=seizing|=seize|=seized the|my|his|her|their|our|your|asset|property|opportunity|moment|day",
+          # a device or a thing dying ("my phone's about to die", "se me muere la bateria")
+          "it|its _? about|=going to die",
+          f"{DEVICES} _? _? _? _? _? die|dead",
+          f"=muere|=murio|=muriendo|=morir _? _? =el|=la|=mi {SPANISH_DEVICES}"),
     # --- context helpers ---------------------------------------------------------------------------
     _rule(DRUG, "context",
           f"{DRUGS}|{PILLS}|{MORE_PILLS}|alcohol|drink|high|narcan|naloxone|needle|=drunk|vodka|wine|beer|liquor|"

@@ -138,3 +138,46 @@ def test_asking_for_a_person_names_the_deployments_helpline_then_offers_to_go_on
     assert HELPLINE in reply
     assert "/continue" in chat.buttons
     assert "Which substances do they use" in joined(chat.say("/continue"))
+
+
+def test_screener_questions_and_reasons_answered_in_words(webhook: str) -> None:
+    """A wife asking for her husband, typing everything: the screeners read words and counts, answers
+    with reasons are read, naming herself as support never makes the questions about her."""
+    chat = Chat(webhook)
+    chat.say("hello")
+    chat.say("i need help for my husband")
+    assert "often do they" in joined(chat.say("beer mostly, and some weed"))
+    assert "drink containing alcohol" in joined(chat.say("pretty much every day"))
+    assert "How many drinks" in joined(chat.say("nearly every day"))
+    assert "six or more drinks" in joined(chat.say("like 5 or 6"))
+    assert "seizures" in joined(chat.say("every weekend"))
+    assert "mental health concern" in joined(chat.say("yes, he had the DTs last time he quit"))
+    assert "recently leave" in joined(chat.say("no, he just drinks"))
+    assert "treatment for substance use before" in joined(chat.say("no"))
+    assert "health condition" in joined(chat.say("yeah once before"))
+    assert "home safe" in joined(chat.say("not that i know of"))
+    assert "someone who supports their recovery" in joined(chat.say("no, his buddies drink at our place every night"))
+    support = joined(chat.say("me and his brother"))
+    assert "Would family be willing" in support and "Thank you for helping them" not in support
+
+
+def test_a_frequency_about_drinking_answers_the_first_screener_question(webhook: str) -> None:
+    chat = Chat(webhook)
+    chat.say("hi")
+    chat.say("for me")
+    chat.say("alcohol")
+    assert "How many drinks do you have" in joined(chat.say("every day"))  # not "how often a drink" again
+
+
+def test_a_question_not_understood_is_asked_again_then_left_as_not_sure(webhook: str) -> None:
+    chat = Chat(webhook)
+    chat.say("hi")
+    chat.say("for me")
+    chat.say("opioids")
+    chat.say("most days")
+    first = chat.say("the weather is nice")
+    assert "didn't understand" in joined(first) and "seizures" in joined(first)
+    assert "/affirm" in chat.buttons  # the options come again
+    second = joined(chat.say("banana bread"))
+    assert "not sure" in second and "mental health concern" in second
+    assert "recently leave" in joined(chat.say("skip"))
