@@ -81,6 +81,7 @@ bench: $(MODEL) ## Run the benchmarks and print their figures
 	$(PY) -m bench.long_conversation
 	$(PY) -m bench.nlu_cross_validation
 	$(PY) -m bench.crisis_detection --cv --live
+	$(PY) -m bench.conversations
 
 clean: ## Remove built databases, models and caches (keeps .venv)
 	rm -rf var models .rasa .pytest_cache .ruff_cache tests/artifacts

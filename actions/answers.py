@@ -19,11 +19,14 @@ says so and asks again, with its options).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
 from actions import validation
+from bot.nlu.lexicon import LEXICON
 
 #: what a skipped question keeps: "unsure" for yes/no and list questions, -1 for a score
 UNSURE = "unsure"
@@ -222,6 +225,35 @@ def _with_skip(reader: Callable[[Any], Any], skip_value: Any) -> Callable[[Any],
     return read
 
 
+#: how close a misspelt word must be to a known one ("cocain", "alchohol", "depresion")
+SPELLING_CUTOFF = 0.84
+_MIN_FUZZY_LENGTH = 5
+
+
+@cache
+def _phrases(label: str) -> dict[str, str]:
+    """Every phrase of an entity label in the lexicon, with its canonical value."""
+    return {phrase: value for value, phrases in LEXICON[label].items() for phrase in phrases}
+
+
+def named_values(label: str, text: Any) -> list[str]:
+    """The lexicon's values of ``label`` named in the text, spelt right or nearly ("cocain" ->
+    stimulants, "alchohol" -> alcohol, "depresion" -> depression), in order, each once."""
+    phrases = _phrases(label)
+    words = re.findall(r"[a-z0-9']+", _said(text))
+    found: list[str] = []
+    for size in (3, 2, 1):
+        for start in range(len(words) - size + 1):
+            piece = " ".join(words[start:start + size])
+            match = phrases.get(piece)
+            if match is None and size == 1 and len(piece) >= _MIN_FUZZY_LENGTH:
+                close = difflib.get_close_matches(piece, list(phrases), n=1, cutoff=SPELLING_CUTOFF)
+                match = phrases[close[0]] if close else None
+            if match is not None and match not in found:
+                found.append(match)
+    return found
+
+
 _DUTIES = (
     ("work", re.compile(r"\b(?:work|works|working|job|jobs|shifts?|nights|overnights|employed|full[ -]?time|"
                         r"part[ -]?time|9 to 5|trabajo|trabaja)\b")),
@@ -254,7 +286,10 @@ READERS: dict[str, Callable[[Any], Any]] = {
     "audit_c_3": _scored(heavy_drinking_frequency),
     "phq2_1": _scored(phq2_frequency),
     "phq2_2": _scored(phq2_frequency),
-    "mental_health": lambda text: ["none"] if yes_no(text) == "no" else None,
+    "substances": lambda text: named_values("substance", text) or None,
+    "mental_health": lambda text: named_values("condition", text) or (["none"] if yes_no(text) == "no" else None),
+    # "anything else?": whatever is said answers it (what it names is read by the entity mappings)
+    "extras_asked": lambda text: True,
     "readiness": lambda text: float(n) if (n := validation.readiness(text)) is not None else None,
 }
 

@@ -34,8 +34,9 @@ def previous_value(tracker: Tracker, slot: str) -> Any:
 
 
 def said_something_else(tracker: Tracker) -> bool:
-    """Whether the latest message gave a slot a new value (a place, a substance named in passing)."""
-    return any(value is not None and value != previous_value(tracker, slot)
+    """Whether the latest message answered a question still open (a place, a substance named in
+    passing); a slot already answered is kept as it was, so it does not count."""
+    return any(value is not None and previous_value(tracker, slot) is None
                for slot, value in tracker.slots_to_validate().items() if slot != MISSES_SLOT)
 
 
@@ -59,6 +60,8 @@ class FormValidation(FormValidationAction, ABC):
             return {}
         message = tracker.latest_message or {}
         text = validation.typed_answer(message.get("text"), (message.get("intent") or {}).get("name"))
+        if text and answers.skipped(text) and slot in answers.SKIP_VALUES:
+            return {slot: answers.SKIP_VALUES[slot]}
         return {slot: text} if text else {}
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
@@ -116,6 +119,21 @@ class FormValidation(FormValidationAction, ABC):
         return kept
 
     @staticmethod
+    def asked(slot: str, tracker: Tracker) -> str | None:
+        """"Didn't understand" when ``slot`` is the question being asked; nothing for words in passing."""
+        return "utter_not_understood" if tracker.get_slot("requested_slot") == slot else None
+
+    @classmethod
+    def known(cls, value: Any, codes: tuple[str, ...], label: str) -> list[str]:
+        """The values among ``codes``, each other value read again as text through the lexicon."""
+        kept: list[str] = []
+        for item in cls.list_of(value):
+            for code in [item] if item in codes else answers.named_values(label, item):
+                if code in codes and code not in kept:
+                    kept.append(code)
+        return kept
+
+    @staticmethod
     def list_of(value: Any) -> list:
         """A slot value as a list without repeats (DIET and the spaCy rules may both find a value)."""
         values = value if isinstance(value, list) else [value] if value is not None else []
@@ -134,8 +152,10 @@ class ValidateNeedsForm(FormValidation):
         return [slot for slot in domain_slots if slot in needed]
 
     def validate_substances(self, value: Any, dispatcher, tracker, domain) -> dict:
-        kept = [code for code in self.list_of(value) if code in (*SUBSTANCES, answers.UNSURE)]
-        return {"substances": kept} if kept else self.refuse(dispatcher, "substances")
+        """Known substances; a misspelt one the extractor kept as typed ("cocain") is read again."""
+        kept = self.known(value, (*SUBSTANCES, answers.UNSURE), "substance")
+        return {"substances": kept} if kept else \
+            self.refuse(dispatcher, "substances", self.asked("substances", tracker))
 
     async def extract_use_frequency(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> dict:
@@ -150,8 +170,9 @@ class ValidateNeedsForm(FormValidation):
         return kept
 
     def validate_mental_health(self, value: Any, dispatcher, tracker, domain) -> dict:
-        kept = [code for code in self.list_of(value) if code in (*MENTAL_HEALTH, "none", answers.UNSURE)]
-        return {"mental_health": kept} if kept else self.refuse(dispatcher, "mental_health")
+        kept = self.known(value, (*MENTAL_HEALTH, "none", answers.UNSURE), "condition")
+        return {"mental_health": kept} if kept else \
+            self.refuse(dispatcher, "mental_health", self.asked("mental_health", tracker))
 
     def _score(self, slot: str, value: Any, highest: int) -> dict:
         """A screener item: a button's score or what the answer reader made of the typed text (0 to
@@ -221,15 +242,36 @@ class ValidateSearchForm(FormValidation):
         return self.typed("radius_miles", tracker)
 
     def validate_location(self, value: Any, dispatcher, tracker, domain) -> dict:
-        text = place_with_state(str(value or "").strip(), tracker.latest_message.get("text"))
+        """The place, resolved. A bare city name means its far larger namesake ("Philadelphia":
+        Philadelphia, PA), said back so the person can correct it; other ambiguous names are asked
+        again with examples. When the place is the question, the whole typed answer is tried first
+        ("San Francisco", of which the entity extractor may keep only "San")."""
+        message = tracker.latest_message or {}
+        text = place_with_state(str(value or "").strip(), message.get("text"))
+        asked = tracker.get_slot("requested_slot") == "location"
+        typed = validation.typed_answer(message.get("text"), (message.get("intent") or {}).get("name")) if asked \
+            else None
         try:
-            place = get_directory().resolve(text)
+            place = self._resolve(typed, text)
         except UnknownPlaceError:
             return self.refuse(dispatcher, "location", "utter_unknown_place")
         except AmbiguousPlaceError as error:
-            examples = "; ".join(candidate.label for candidate in error.candidates[:3])
-            return self.refuse(dispatcher, "location", "utter_ambiguous_place", place=text, examples=examples)
+            if error.likeliest is None:
+                examples = "; ".join(candidate.label for candidate in error.candidates[:3])
+                return self.refuse(dispatcher, "location", "utter_ambiguous_place", place=text, examples=examples)
+            place = error.likeliest
+            dispatcher.utter_message(response="utter_place_assumed", place=place.label)
         return {"location": place.label}
+
+    @staticmethod
+    def _resolve(typed: str | None, text: str):
+        """The typed answer's place when it names one, else the extracted text's."""
+        if typed and typed.strip().lower() != text.strip().lower():
+            try:
+                return get_directory().resolve(typed)
+            except UnknownPlaceError:
+                pass
+        return get_directory().resolve(text)
 
     def validate_radius_miles(self, value: Any, dispatcher, tracker, domain) -> dict:
         miles = validation.radius_miles(value)

@@ -74,8 +74,11 @@ class UnknownPlaceError(ValueError):
 class AmbiguousPlaceError(ValueError):
     """The text names several places; ``candidates`` lists them, most likely first."""
 
-    def __init__(self, text: str, candidates: list[Place]) -> None:
+    def __init__(self, text: str, candidates: list[Place], likeliest: Place | None = None) -> None:
         self.candidates = candidates
+        #: the candidate a bare city name almost surely means ("Philadelphia": Philadelphia, PA, many
+        #: times larger than the next one), or None when no candidate stands out
+        self.likeliest = likeliest
         listed = "; ".join(place.label for place in candidates[:_MAX_LISTED])
         more = len(candidates) - _MAX_LISTED
         if more > 0:
@@ -503,8 +506,21 @@ def resolve_place(text: str, geocoder: Geocoder) -> Place:
     from_gazetteer = all("kind" in location.raw for location in locations)
     candidates = places if from_gazetteer else _online_candidates(text, places)
     if len(candidates) > 1:
-        raise AmbiguousPlaceError(text, candidates)
+        raise AmbiguousPlaceError(text, candidates, _standing_out(locations) if from_gazetteer else None)
     return candidates[0]
+
+
+#: a bare city name means its largest namesake when that has this many times the next one's ZIP codes
+LIKELIEST_RATIO = 3
+
+
+def _standing_out(locations: list[Location]) -> Place | None:
+    """The gazetteer's place with far more ZIP codes than any other of the same name, if there is one."""
+    sizes = sorted(((location.raw.get("zip_count", 0), _place_from_location(location)) for location in locations),
+                   key=lambda pair: -pair[0])
+    if len(sizes) > 1 and sizes[0][0] >= LIKELIEST_RATIO * max(sizes[1][0], 1):
+        return sizes[0][1]
+    return None
 
 
 def _online_candidates(text: str, places: list[Place]) -> list[Place]:

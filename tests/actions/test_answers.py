@@ -38,9 +38,10 @@ def test_a_number_of_something_else_is_no_count_of_drinks(text: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "value"), [
-    ("no, his roommates use every day", ["none"]), ("nope", ["none"]), ("depression", None), ("skip", [UNSURE]),
+    ("no, his roommates use every day", ["none"]), ("nope", ["none"]), ("depression", ["depression"]),
+    ("skip", [UNSURE]), ("blue", None),
 ])
-def test_the_mental_health_question_reads_a_no(text: str, value: list[str] | None) -> None:
+def test_the_mental_health_question_reads_conditions_and_a_no(text: str, value: list[str] | None) -> None:
     assert read_answer("mental_health", text) == value
 
 
@@ -120,3 +121,18 @@ def test_what_may_be_read_as_an_answer(intent: str, text: str, answering: bool) 
 def test_a_drinking_frequency_answers_the_first_audit_c_item(frequency: str, substances: list[str],
                                                                first: float | None) -> None:
     assert answers.first_drinking_frequency(frequency, substances) == first
+
+
+@pytest.mark.parametrize(("label", "text", "values"), [
+    ("substance", "mostly cocain and some alchohol", ["stimulants", "alcohol"]),
+    ("substance", "pain pills and beer", ["opioids", "alcohol"]),
+    ("condition", "depresion and anxiety", ["depression", "anxiety"]),
+    ("substance", "the weather is nice", []),
+])
+def test_substances_and_conditions_are_read_even_misspelt(label: str, text: str, values: list[str]) -> None:
+    assert answers.named_values(label, text) == values
+
+
+@pytest.mark.parametrize("text", ["one that treats eating disorders too", "telehealth", "nah thats it"])
+def test_anything_else_takes_any_answer(text: str) -> None:
+    assert read_answer("extras_asked", text) is True

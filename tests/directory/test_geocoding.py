@@ -141,6 +141,18 @@ def test_a_city_in_several_states_is_never_guessed(gazetteer: Gazetteer) -> None
     assert message.startswith("'springfield' matches several places: Springfield, IL; Springfield, MA;")
     assert "Add the state, e.g. 'Springfield, IL'." in message
     assert resolve_place("Springfield, MO", gazetteer).state == "MO"
+    assert caught.value.likeliest is None  # no Springfield stands out
+
+
+@pytest.mark.parametrize(("text", "likeliest"), [
+    ("Philadelphia", "Philadelphia, PA"), ("Miami", "Miami, FL"), ("Denver", "Denver, CO"),
+    ("San Francisco", "San Francisco, CA"), ("Portland", "Portland, OR"),
+])
+def test_a_city_far_larger_than_its_namesakes_stands_out(gazetteer: Gazetteer, text: str, likeliest: str) -> None:
+    with pytest.raises(AmbiguousPlaceError) as caught:
+        resolve_place(text, gazetteer)
+    assert caught.value.likeliest is not None and caught.value.likeliest.label == likeliest
+    assert len(caught.value.candidates) > 1
 
 
 def test_a_city_whose_name_ends_like_a_state_is_still_found(gazetteer: Gazetteer) -> None:

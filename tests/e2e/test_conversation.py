@@ -181,3 +181,10 @@ def test_a_question_not_understood_is_asked_again_then_left_as_not_sure(webhook:
     second = joined(chat.say("banana bread"))
     assert "not sure" in second and "mental health concern" in second
     assert "recently leave" in joined(chat.say("skip"))
+
+
+def test_a_bare_big_city_is_taken_and_said_back(webhook: str) -> None:
+    chat = Chat(webhook)
+    chat.say("IOPs that take Medicaid")
+    asked = joined(chat.say("philadelphia"))
+    assert "I'll look around Philadelphia, PA" in asked and "How far" in asked
