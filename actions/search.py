@@ -72,25 +72,29 @@ def present(dispatcher: CollectingDispatcher, page: SearchPage, shown_before: li
     shown = [*shown_before, *(result.programme.id for result in page.results)]
     for number, result in enumerate(page.results, len(shown_before) + 1):
         dispatcher.utter_message(response="utter_result", **result_fields(number, result))
+    # telehealth programmes from elsewhere in the state, each listed once however often "show more" pads
+    telehealth = [result for result in page.telehealth_alternatives if result.programme.id not in shown]
     if page.too_few:
         if page.results:
             dispatcher.utter_message(response="utter_results_too_few", radius=f"{page.radius_miles:g}")
         if page.wider_radius_miles:
             dispatcher.utter_message(response="utter_results_wider", wider=f"{page.wider_radius_miles:g}")
-        if page.telehealth_alternatives:
+        if telehealth:
             dispatcher.utter_message(response="utter_results_telehealth", state=page.place.state)
-            for result in page.telehealth_alternatives:
+            for result in telehealth:
                 shown.append(result.programme.id)
                 dispatcher.utter_message(response="utter_result", **result_fields(len(shown), result))
-    every = [*page.results, *page.telehealth_alternatives]
+    every = [*page.results, *telehealth]
     if any(result.demo for result in every):
         dispatcher.utter_message(response="utter_results_demo_note")
+    more = page.offset + len(page.results) < page.total
     if every:
-        dispatcher.utter_message(response="utter_results_next")
+        dispatcher.utter_message(response="utter_results_next" if more else "utter_results_next_last")
     return [
         SlotSet("search_offset", float(page.offset + len(page.results))),
         SlotSet("shown_programmes", shown),
         SlotSet("results_found", bool(every)),
+        SlotSet("wider_radius_miles", page.wider_radius_miles),
     ]
 
 
@@ -122,7 +126,12 @@ class ActionFurtherAway(SearchAction):
         return "action_further_away"
 
     def radius(self, tracker: Tracker) -> float:
+        """The radius the last results promised would find more ("within 100 miles would find
+        more"), else the next step out."""
         current = radius(tracker.current_slot_values())
+        promised = tracker.get_slot("wider_radius_miles")
+        if promised and promised > current:
+            return float(promised)
         return next_radius(current) or current
 
     def before(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:

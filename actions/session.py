@@ -37,6 +37,23 @@ class ActionResume(Action):
         return [FollowupAction(step)]
 
 
+class ActionNotUnderstood(Action):
+    """"Didn't get that" (or "I can only help with ..." for an off-topic message) outside the forms,
+    then the question the dialogue waits on, so such a message never leaves the person with nothing
+    to answer ("for you or someone else?" at the start, the results' options later)."""
+
+    def name(self) -> str:
+        return "action_not_understood"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        intent = (tracker.latest_message.get("intent") or {}).get("name")
+        dispatcher.utter_message(response="utter_out_of_scope" if intent == "out_of_scope" else "utter_default")
+        step = next_step(tracker.current_slot_values())
+        if step.startswith("utter_"):
+            dispatcher.utter_message(response=step)
+        return []
+
+
 class ActionClose(Action):
     """The close: what to ask a programme, what the first week is like, and the helpline."""
 

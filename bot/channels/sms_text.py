@@ -51,7 +51,7 @@ START_KEYWORDS = frozenset({"start", "unstop", "yes"})
 #: Responses that list results or a programme: after them MORE, FURTHER and a number mean something.
 RESULT_RESPONSES = frozenset({
     "utter_result", "utter_results_next", "utter_programme_details", "utter_which_programme",
-    "utter_no_more_results", "utter_results_wider",
+    "utter_no_more_results", "utter_results_wider", "utter_results_next_last",
 })
 SHOW_MORE, FURTHER_AWAY = "/show_more", "/further_away"
 _MORE = frozenset({"more", "show more", "more please", "next"})

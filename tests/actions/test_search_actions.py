@@ -121,3 +121,34 @@ def test_an_unknown_place_is_refused_and_cleared() -> None:
     responses, events, _ = run(ActionSearchProgrammes(), {**NEW_YORK, "location": "Xyzzyville"})
     assert responses == ["utter_unknown_place"]
     assert SlotSet("location", None) in events
+
+
+REMOTE = {"location": "59001", "radius_miles": 5.0, "search_levels": ["intensive_outpatient"]}
+
+
+def test_further_away_goes_straight_to_the_radius_the_results_promised() -> None:
+    _, events, dispatcher = run(ActionSearchProgrammes(), REMOTE)
+    promised = slot(events, "wider_radius_miles")
+    wider = next(message for message in dispatcher.messages if message["response"] == "utter_results_wider")
+    assert promised is not None and wider["wider"] == f"{promised:g}"
+    _, further, _ = run(ActionFurtherAway(), {**REMOTE, "wider_radius_miles": promised})
+    assert slot(further, "radius_miles") == promised
+
+
+def test_show_more_never_lists_a_programme_twice() -> None:
+    _, first, _ = run(ActionSearchProgrammes(), REMOTE)
+    shown = slot(first, "shown_programmes")
+    _, more, _ = run(ActionShowMore(), {**REMOTE, "search_offset": slot(first, "search_offset"),
+                                        "shown_programmes": shown})
+    listed = slot(more, "shown_programmes") if more else shown
+    assert len(listed) == len(set(listed))
+
+
+def test_the_last_page_offers_no_more() -> None:
+    page = {**NEW_YORK, "radius_miles": 2.0}
+    responses, events, _ = run(ActionSearchProgrammes(), page)
+    offset, total_shown = slot(events, "search_offset"), slot(events, "shown_programmes")
+    while "utter_results_next" in responses:
+        responses, events, _ = run(ActionShowMore(), {**page, "search_offset": offset, "shown_programmes": total_shown})
+        offset, total_shown = slot(events, "search_offset"), slot(events, "shown_programmes")
+    assert "utter_results_next_last" in responses and "utter_results_next" not in responses

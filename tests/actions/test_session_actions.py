@@ -9,7 +9,7 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import ActiveLoop, AllSlotsReset, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.session import ActionClose, ActionResume, ActionStartOver
+from actions.session import ActionClose, ActionNotUnderstood, ActionResume, ActionStartOver
 
 
 def run(action, slots: dict[str, Any], events: list[dict] | None = None) -> tuple[list[str], list]:
@@ -53,3 +53,26 @@ def test_resume_runs_the_suggestion_when_only_it_is_missing() -> None:
 def test_the_close_names_what_to_ask_the_first_week_and_the_helpline() -> None:
     said, _ = run(ActionClose(), {})
     assert said == ["utter_faq/what_to_ask", "utter_faq/first_week", "utter_helpline_reminder"]
+
+
+def test_not_understood_at_the_start_asks_whom_it_is_for_again() -> None:
+    said, events = run(ActionNotUnderstood(), {})
+    assert said == ["utter_default", "utter_ask_who_for"] and events == []
+
+
+def test_not_understood_after_results_offers_the_next_steps_again() -> None:
+    said, _ = run(ActionNotUnderstood(), {"results_found": True, "location": "22902"})
+    assert said == ["utter_default", "utter_results_next"]
+
+
+def test_not_understood_mid_assessment_only_says_so() -> None:
+    said, _ = run(ActionNotUnderstood(), {"who_for": "self", "substances": ["alcohol"]})
+    assert said == ["utter_default"]
+
+
+def test_an_off_topic_message_at_the_start_says_what_it_can_do_and_asks_again() -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker("test", {}, {"intent": {"name": "out_of_scope"}, "entities": [], "text": "whats the weather"},
+                      [], False, None, {}, "action_listen")
+    asyncio.run(ActionNotUnderstood().run(dispatcher, tracker, {}))
+    assert [message["response"] for message in dispatcher.messages] == ["utter_out_of_scope", "utter_ask_who_for"]

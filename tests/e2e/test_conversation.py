@@ -188,3 +188,10 @@ def test_a_bare_big_city_is_taken_and_said_back(webhook: str) -> None:
     chat.say("IOPs that take Medicaid")
     asked = joined(chat.say("philadelphia"))
     assert "I'll look around Philadelphia, PA" in asked and "How far" in asked
+
+
+def test_a_message_not_understood_at_the_start_gets_the_question_again(webhook: str) -> None:
+    chat = Chat(webhook)
+    chat.say("hi")
+    reply = joined(chat.say("qwerty zxcv asdf"))
+    assert ("didn't get that" in reply or "I can only help" in reply) and "for yourself, or for someone" in reply
