@@ -52,7 +52,7 @@ _HEDGED = re.compile(r"^(?:kinda|kind of|sort of|sorta|somewhat|maybe|possibly|i
 SUPPORTERS = re.compile(
     r"\b(?:wife|husband|partner|spouse|boyfriend|girlfriend|fianc[eé]e?|mom|mum|mother|dad|father|parents?|"
     r"sister|brother|siblings?|son|daughter|kids|children|aunt|uncle|cousin|grandma|grandmother|grandpa|"
-    r"grandfather|friends?|roommate|sponsor|pastor|church|counsel+or|therapist|family|girlfriend|bf|gf|"
+    r"grandfather|friends?|roommate|sponsor|pastor|church|counsel+or|therapist|family|bf|gf|"
     r"esposa|esposo|mam[aá]|pap[aá]|hermana|hermano|amigos?|amigas?|familia|pareja|novia|novio)\b"
 )
 #: "nobody", "no one": no support, whatever else is said
@@ -158,29 +158,34 @@ def _drinks_band(drinks: float) -> int | None:
     return next(score for score, top in ((0, 2), (1, 4), (2, 6), (3, 9), (4, 101)) if drinks <= top)
 
 
+Scale = tuple[tuple[re.Pattern[str], int], ...]
+
+#: AUDIT-C item 1 (how often a drink): never 0, monthly or less 1, 2-4 times a month 2,
+#: 2-3 times a week 3, 4 or more times a week 4
+_DRINKING_SCALE: Scale = ((_NEVER, 0), (_DAILY, 4), (_FEW_A_WEEK, 3), (_WEEKLY, 2), (_FEW_A_MONTH, 2),
+                          (_MONTHLY, 1), (_RARELY, 1))
+#: AUDIT-C item 3 (six or more drinks on one occasion): never 0, less than monthly 1, monthly 2,
+#: weekly 3, daily or almost daily 4
+_HEAVY_DRINKING_SCALE: Scale = ((_NEVER, 0), (_DAILY, 4), (_FEW_A_WEEK, 3), (_WEEKLY, 3), (_FEW_A_MONTH, 2),
+                                (_MONTHLY, 2), (_RARELY, 1))
+
+
+def _on_scale(said: str, scale: Scale) -> int | None:
+    """The score of the first pattern of ``scale`` the (normalised) text matches, or None."""
+    return next((score for pattern, score in scale if pattern.search(said)), None)
+
+
 def drinking_frequency(text: Any) -> int | None:
-    """AUDIT-C item 1 (how often a drink) scored 0-4: never 0, monthly or less 1, 2-4 times a month 2,
-    2-3 times a week 3, 4 or more times a week 4. A bare number says nothing of how often: None."""
-    said = _said(text)
-    for pattern, score in ((_NEVER, 0), (_DAILY, 4), (_FEW_A_WEEK, 3), (_WEEKLY, 2), (_FEW_A_MONTH, 2),
-                           (_MONTHLY, 1), (_RARELY, 1)):
-        if pattern.search(said):
-            return score
-    return None
+    """AUDIT-C item 1 scored 0-4 (``_DRINKING_SCALE``). A bare number says nothing of how often: None."""
+    return _on_scale(_said(text), _DRINKING_SCALE)
 
 
 def heavy_drinking_frequency(text: Any) -> int | None:
-    """AUDIT-C item 3 (six or more drinks on one occasion) scored 0-4: never 0, less than monthly 1,
-    monthly 2, weekly 3, daily or almost daily 4."""
-    said = _said(text)
-    for pattern, score in ((_NEVER, 0), (_DAILY, 4), (_FEW_A_WEEK, 3), (_WEEKLY, 3), (_FEW_A_MONTH, 2),
-                           (_MONTHLY, 2), (_RARELY, 1)):
-        if pattern.search(said):
-            return score
-    return None
+    """AUDIT-C item 3 scored 0-4 (``_HEAVY_DRINKING_SCALE``)."""
+    return _on_scale(_said(text), _HEAVY_DRINKING_SCALE)
 
 
-_PHQ_WORDS: tuple[tuple[re.Pattern[str], int], ...] = (
+_PHQ_WORDS: Scale = (
     (re.compile(r"^(?:not at all|never|no|nope|none|not really|nah|0|zero|nunca)\b|\bnot at all\b"), 0),
     (re.compile(r"\b(?:nearly|almost) (?:every|all)|every ?day|everyday|daily|all the time|constantly|"
                 r"all day|every single day|casi todos los d[ií]as|todos los d[ií]as\b"), 3),
@@ -196,9 +201,9 @@ def phq2_frequency(text: Any) -> int | None:
     """A PHQ-2 item (over the last two weeks) scored 0-3 from words ("several days", "nearly every
     day") or a number of days out of 14 (0 -> 0, 1-6 -> 1, 7-11 -> 2, 12-14 -> 3)."""
     said = _said(text)
-    for pattern, score in _PHQ_WORDS:
-        if pattern.search(said):
-            return score
+    score = _on_scale(said, _PHQ_WORDS)
+    if score is not None:
+        return score
     numbers = validation.numbers_in(said)
     if numbers and re.search(r"\bdays?\b|^\d+$", said):
         days = max(numbers)
@@ -207,19 +212,10 @@ def phq2_frequency(text: Any) -> int | None:
 
 
 def _scored(reader: Callable[[Any], int | None]) -> Callable[[Any], float | None]:
+    """A screener reader whose score is kept as the float slot value ("skip" is read by ``read_answer``)."""
     def read(text: Any) -> float | None:
-        if skipped(text):
-            return SKIPPED_SCORE
         score = reader(text)
         return float(score) if score is not None else None
-
-    read.__doc__ = reader.__doc__
-    return read
-
-
-def _with_skip(reader: Callable[[Any], Any], skip_value: Any) -> Callable[[Any], Any]:
-    def read(text: Any) -> Any:
-        return skip_value if skipped(text) else reader(text)
 
     read.__doc__ = reader.__doc__
     return read
@@ -304,17 +300,13 @@ SKIP_VALUES: dict[str, Any] = {
 
 #: after this many answers in a row that a question cannot read, it is left as "not sure"
 MISSES_BEFORE_MOVING_ON = 2
-#: intents whose message is never an answer (a crisis, asking for a person, starting over ...); a
-#: message the classifier took for a question ("faq") still answers when it reads as one and asks nothing
-_NEVER_ANSWERS = validation.NOT_AN_ANSWER - {"faq"}
-
-
 def answering(text: Any, intent: str | None) -> bool:
-    """Whether a message may be read as the answer to the question asked: typed words (not a button's
-    payload), not a crisis or a request, and not a question of its own."""
-    if intent in _NEVER_ANSWERS or not isinstance(text, str) or not text.strip() or text.lstrip().startswith("/"):
-        return False
-    return not (intent == "faq" and text.rstrip().endswith("?"))
+    """Whether a message may be read as the answer to the question asked (``validation.typed_answer``:
+    typed words, not a crisis or a request), where a message the classifier took for a question
+    ("faq") still answers when it asks nothing ("yes, he had the DTs last time he quit")."""
+    if intent == "faq" and isinstance(text, str) and not text.rstrip().endswith("?"):
+        intent = None
+    return validation.typed_answer(text, intent) is not None
 
 
 def read_answer(slot: str, text: Any) -> Any:

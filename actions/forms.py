@@ -23,20 +23,24 @@ SUBSTANCES = ("alcohol", "opioids", "stimulants", "cannabis", "sedatives", "othe
 MENTAL_HEALTH = ("depression", "bipolar", "eating_disorders", "anxiety", "trauma", "co_occurring")
 
 
-def previous_value(tracker: Tracker, slot: str) -> Any:
-    """The value ``slot`` had before the person's latest message (None if it had none)."""
+def latest_message(tracker: Tracker) -> tuple[Any, str | None]:
+    """The person's latest message: its text and its intent's name."""
+    message = tracker.latest_message or {}
+    return message.get("text"), (message.get("intent") or {}).get("name")
+
+
+def slots_before_latest_message(tracker: Tracker) -> dict[str, Any]:
+    """Every slot's value before the person's latest message (slots never set are absent), in one pass."""
     events = tracker.events
     latest_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
-    for event in reversed(events[:latest_user]):
-        if event.get("event") == "slot" and event.get("name") == slot:
-            return event.get("value")
-    return None
+    return {event.get("name"): event.get("value") for event in events[:latest_user] if event.get("event") == "slot"}
 
 
 def said_something_else(tracker: Tracker) -> bool:
     """Whether the latest message answered a question still open (a place, a substance named in
     passing); a slot already answered is kept as it was, so it does not count."""
-    return any(value is not None and previous_value(tracker, slot) is None
+    before = slots_before_latest_message(tracker)
+    return any(value is not None and before.get(slot) is None
                for slot, value in tracker.slots_to_validate().items() if slot != MISSES_SLOT)
 
 
@@ -58,8 +62,7 @@ class FormValidation(FormValidationAction, ABC):
         the message is an answer (never a crisis, a question or a request: ``validation.typed_answer``)."""
         if tracker.get_slot("requested_slot") != slot or tracker.get_slot(slot) is not None:
             return {}
-        message = tracker.latest_message or {}
-        text = validation.typed_answer(message.get("text"), (message.get("intent") or {}).get("name"))
+        text = validation.typed_answer(*latest_message(tracker))
         if text and answers.skipped(text) and slot in answers.SKIP_VALUES:
             return {slot: answers.SKIP_VALUES[slot]}
         return {slot: text} if text else {}
@@ -85,8 +88,7 @@ class FormValidation(FormValidationAction, ABC):
         if tracker.slots.get(requested) is not None:  # a button, an entity or extract_<slot> answered it
             tracker.slots[MISSES_SLOT] = 0.0
             return events
-        message = tracker.latest_message or {}
-        text, intent = message.get("text"), (message.get("intent") or {}).get("name")
+        text, intent = latest_message(tracker)
         if not answers.answering(text, intent):
             return events
         value = answers.read_answer(requested, text)
@@ -108,10 +110,11 @@ class FormValidation(FormValidationAction, ABC):
         changes only when its question is asked."""
         events = await super().get_validation_events(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
+        form_slots, before = self.domain_slots(domain), slots_before_latest_message(tracker)
         kept = []
         for event in events:
             slot = event.get("name")
-            earlier = previous_value(tracker, slot) if slot in self.domain_slots(domain) else None
+            earlier = before.get(slot) if slot in form_slots else None
             if slot != requested and earlier is not None and event.get("value") != earlier:
                 event = SlotSet(slot, earlier)
                 tracker.slots[slot] = earlier
@@ -230,8 +233,7 @@ class ValidateSearchForm(FormValidation):
     async def extract_location(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
         """A "City, ST" written in the message when no slot mapping found a place (DIET missed it),
         else the typed answer when the place is the question."""
-        message = tracker.latest_message or {}
-        text = validation.typed_answer(message.get("text"), (message.get("intent") or {}).get("name"))
+        text = validation.typed_answer(*latest_message(tracker))
         if tracker.get_slot("location") or text is None:
             return {}
         place = place_in_text(text)
@@ -246,11 +248,9 @@ class ValidateSearchForm(FormValidation):
         Philadelphia, PA), said back so the person can correct it; other ambiguous names are asked
         again with examples. When the place is the question, the whole typed answer is tried first
         ("San Francisco", of which the entity extractor may keep only "San")."""
-        message = tracker.latest_message or {}
-        text = place_with_state(str(value or "").strip(), message.get("text"))
-        asked = tracker.get_slot("requested_slot") == "location"
-        typed = validation.typed_answer(message.get("text"), (message.get("intent") or {}).get("name")) if asked \
-            else None
+        said, intent = latest_message(tracker)
+        text = place_with_state(str(value or "").strip(), said)
+        typed = validation.typed_answer(said, intent) if tracker.get_slot("requested_slot") == "location" else None
         try:
             place = self._resolve(typed, text)
         except UnknownPlaceError:
