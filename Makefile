@@ -11,7 +11,7 @@ DEMO_SIZE ?= 25000
 SPACY     := bot/nlu/spacy_model/meta.json
 MODEL     := models/iop-finder.tar.gz
 WEB       := bot/web/node_modules/.installed
-RASA_SOURCES := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) $(wildcard bot/nlu/*.py)
+RASA_SOURCES := config.yml $(wildcard domain/*.yml) $(wildcard data/*/*.yml) $(wildcard bot/nlu/*.py) $(wildcard bot/*_policy.py)
 # Python 3.10 is required (Rasa 3.6 supports nothing newer): the first python3.10 found.
 PYTHON310 ?= $(shell command -v python3.10 2>/dev/null || ls -d $${PYENV_ROOT:-$$HOME/.pyenv}/versions/3.10*/bin/python3.10 2>/dev/null | tail -n 1)
 

@@ -14,16 +14,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.constants import POLICY_PRIORITY, RULE_POLICY_PRIORITY
-from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
+from rasa.core.constants import RULE_POLICY_PRIORITY
+from rasa.core.policies.policy import PolicyPrediction, confidence_scores_for
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.generator import TrackerWithCachedStates
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions import answers
-from bot.crisis_policy import actions_since_latest_message
+from bot.coded_policy import CodedPolicy, actions_since_latest_message
 
 #: above RulePolicy (4), below the crisis policy
 ANSWER_POLICY_PRIORITY = RULE_POLICY_PRIORITY + 1
@@ -41,18 +39,10 @@ def routes_to_form(intent: str | None, text: str | None, requested_slot: str | N
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
-class AnswerPolicy(Policy):
+class AnswerPolicy(CodedPolicy):
     """Predicts the active form for a message that answers (or tries to answer) its question."""
 
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {POLICY_PRIORITY: ANSWER_POLICY_PRIORITY}
-
-    def train(self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
-        """Nothing to learn. Persists an empty marker so Rasa can load it."""
-        with self._model_storage.write_to(self._resource) as folder:
-            (folder / "answer_policy.txt").write_text("no trained state\n")
-        return self._resource
+    PRIORITY = ANSWER_POLICY_PRIORITY
 
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
                                      rule_only_data: dict[str, Any] | None = None, **kwargs: Any) -> PolicyPrediction:

@@ -20,16 +20,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from rasa.core.constants import POLICY_PRIORITY, RULE_POLICY_PRIORITY
-from rasa.core.policies.policy import Policy, PolicyPrediction, confidence_scores_for
+from rasa.core.constants import RULE_POLICY_PRIORITY
+from rasa.core.policies.policy import PolicyPrediction, confidence_scores_for
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
 from rasa.shared.core.domain import Domain
-from rasa.shared.core.events import ActionExecuted, SlotSet, UserUttered
-from rasa.shared.core.generator import TrackerWithCachedStates
+from rasa.shared.core.events import SlotSet
 from rasa.shared.core.trackers import DialogueStateTracker
 
 from actions.crisis import REPLY_LANGUAGE_SLOT, next_crisis_step
+from bot.coded_policy import CodedPolicy, actions_since_latest_message
 from bot.nlu.language import reply_language
 
 #: above RulePolicy (4) and the answer policy (5): rules, forms and answers give way to a crisis
@@ -37,18 +36,10 @@ CRISIS_POLICY_PRIORITY = RULE_POLICY_PRIORITY + 2
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)
-class CrisisPolicy(Policy):
-    """Predicts the crisis turn whenever the latest message carries a crisis intent."""
+class CrisisPolicy(CodedPolicy):
+    """Predicts the crisis turn whenever the latest message carries a crisis intent (a fixed sequence)."""
 
-    @staticmethod
-    def get_default_config() -> dict[str, Any]:
-        return {POLICY_PRIORITY: CRISIS_POLICY_PRIORITY}
-
-    def train(self, training_trackers: list[TrackerWithCachedStates], domain: Domain, **kwargs: Any) -> Resource:
-        """Nothing to learn: the crisis turn is a fixed sequence. Persists an empty marker so Rasa can load it."""
-        with self._model_storage.write_to(self._resource) as folder:
-            (folder / "crisis_policy.txt").write_text("no trained state\n")
-        return self._resource
+    PRIORITY = CRISIS_POLICY_PRIORITY
 
     def predict_action_probabilities(self, tracker: DialogueStateTracker, domain: Domain,
                                      rule_only_data: dict[str, Any] | None = None, **kwargs: Any) -> PolicyPrediction:
@@ -62,13 +53,3 @@ class CrisisPolicy(Policy):
         events = [] if done else [SlotSet(REPLY_LANGUAGE_SLOT, reply_language(message.text if message else None))]
         return self._prediction(confidence_scores_for(step, 1.0, domain), events=events, is_no_user_prediction=True)
 
-
-def actions_since_latest_message(tracker: DialogueStateTracker) -> list[str]:
-    """The names of the actions run since the person's latest message, oldest first."""
-    names: list[str] = []
-    for event in reversed(tracker.events):
-        if isinstance(event, UserUttered):
-            break
-        if isinstance(event, ActionExecuted) and event.action_name:
-            names.append(event.action_name)
-    return names[::-1]
