@@ -32,6 +32,9 @@ from bot.nlu.lexicon import LEXICON
 UNSURE = "unsure"
 SKIPPED_SCORE = -1.0
 
+AGE_BAND_CODES = ("under_18", "18_25", "26_64", "65_plus")
+FREQUENCY_CODES = ("daily", "weekly", "monthly_or_less")
+
 _SKIP = re.compile(
     r"^(?:skip(?: (?:it|this|that|this one|the question))?|pass|next|next question|no comment|"
     r"(?:i'?d )?(?:rather|prefer) not(?: to)?(?: say| answer| share)?|i don'?t want to (?:say|answer)|"
@@ -41,11 +44,12 @@ _SKIP = re.compile(
 _LEADING_YES = re.compile(
     r"^(?:yes|yeah|yea|yep|yup|ya|yah|y|sure|ok|okay|definitely|absolutely|of course|i do|i am|i have|"
     r"they do|he does|she does|he has|she has|they have|correct|right|true|si|sí|claro|i guess so|i think so|"
-    r"probably|i believe so|pretty much|for sure|i can|i could|we can|he can|she can|they can)\b"
+    r"probably|i believe so|pretty much|for sure|i can|i could|we can|he can|she can|they can)\b(?! not\b)"
 )
 _LEADING_NO = re.compile(
     r"^(?:no|nope|nah|naw|n|not really|not at all|never|negative|i don'?t|i dont|i haven'?t|i'm not|im not|"
-    r"they don'?t|he doesn'?t|she doesn'?t|he hasn'?t|she hasn'?t|they haven'?t|not that i know of|nunca)\b"
+    r"they don'?t|he doesn'?t|she doesn'?t|he hasn'?t|she hasn'?t|they haven'?t|not that i know of|nunca|"
+    r"probably not|likely not|i doubt it|doubt it)\b"
 )
 _HEDGED = re.compile(r"^(?:kinda|kind of|sort of|sorta|somewhat|maybe|possibly|it depends|depends)\b")
 #: people a person may name as support
@@ -162,12 +166,12 @@ Scale = tuple[tuple[re.Pattern[str], int], ...]
 
 #: AUDIT-C item 1 (how often a drink): never 0, monthly or less 1, 2-4 times a month 2,
 #: 2-3 times a week 3, 4 or more times a week 4
-_DRINKING_SCALE: Scale = ((_NEVER, 0), (_DAILY, 4), (_FEW_A_WEEK, 3), (_WEEKLY, 2), (_FEW_A_MONTH, 2),
-                          (_MONTHLY, 1), (_RARELY, 1))
+_DRINKING_SCALE: Scale = ((_NEVER, 0), (_DAILY, 4), (_FEW_A_WEEK, 3), (_WEEKLY, 2), (_RARELY, 1),
+                          (_FEW_A_MONTH, 2), (_MONTHLY, 1))
 #: AUDIT-C item 3 (six or more drinks on one occasion): never 0, less than monthly 1, monthly 2,
 #: weekly 3, daily or almost daily 4
-_HEAVY_DRINKING_SCALE: Scale = ((_NEVER, 0), (_DAILY, 4), (_FEW_A_WEEK, 3), (_WEEKLY, 3), (_FEW_A_MONTH, 2),
-                                (_MONTHLY, 2), (_RARELY, 1))
+_HEAVY_DRINKING_SCALE: Scale = ((_NEVER, 0), (_DAILY, 4), (_FEW_A_WEEK, 3), (_WEEKLY, 3), (_RARELY, 1),
+                                (_FEW_A_MONTH, 2), (_MONTHLY, 2))
 
 
 def _on_scale(said: str, scale: Scale) -> int | None:
@@ -191,7 +195,8 @@ _PHQ_WORDS: Scale = (
                 r"all day|every single day|casi todos los d[ií]as|todos los d[ií]as\b"), 3),
     (re.compile(r"\b(?:more than half|over half|most days|most of the (?:time|days)|a lot|often|usually|"
                 r"majority|mas de la mitad|más de la mitad)\b"), 2),
-    (re.compile(r"\b(?:several days|some days|a few days|few days|a couple (?:of )?days|sometimes|"
+    (re.compile(r"^(?:several|some|a few|few)$|"
+                r"\b(?:several days|some days|a few days|few days|a couple (?:of )?days|sometimes|"
                 r"once in a while|occasionally|a little|a bit|now and then|here and there|on and off|"
                 r"varios d[ií]as|algunos d[ií]as|a veces)\b"), 1),
 )
@@ -268,43 +273,252 @@ def duties(text: Any) -> list[str] | None:
         else None
 
 
+_AGE_WORDS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"\b(?:under ?18|minor|teen|teens|teenager|teenage|adolescent|high ?school|middle ?school|"
+                r"(?:9|10|11|12)th grade|(?:freshman|sophomore|junior|senior) in high school|menor)\b"), "under_18"),
+    (re.compile(r"\b(?:over ?65|65 ?\+|65 or older|senior citizen|elderly|retired|retiree|older adult|"
+                r"seventies|eighties|nineties|(?:70|80|90)'?s)\b"), "65_plus"),
+    (re.compile(r"\b(?:early twenties|college (?:age|student)|young adult|(?:18|19|20|21|22|23|24|25)ish)\b"), "18_25"),
+    (re.compile(r"\b(?:late twenties|thirties|forties|fifties|(?:30|40|50)'?s|middle[- ]aged|adult)\b"), "26_64"),
+)
+#: an age said in passing, unmistakably: "16 years old", "my 16 yo", "he's 17", "i'm 45", "aged 70"
+_AGE_IN_PASSING = re.compile(
+    r"\b(\d{1,2})[ -]?(?:years?[ -]old|yrs?[ -]old|year-old|yo|y/o|y\.o\.)|"
+    r"\b(i'?m|im|i am|he'?s|she'?s|they'?re|he is|she is|they are|aged?|turned|turning)\s+(\d{1,2})\b(?!\s*(?:%|days?|"
+    r"weeks?|months?|hours?|mins?|minutes?|miles?|times|drinks?|beers?|pills?|mg|am|pm|o'?clock))"
+)
+
+
+def age_band_of(age: float) -> str | None:
+    """The band of an age in years: under 18, 18-25, 26-64, 65 and over; None outside 5-110."""
+    if not 5 <= age <= 110:
+        return None
+    return "under_18" if age < 18 else "18_25" if age <= 25 else "26_64" if age < 65 else "65_plus"
+
+
+def age_band(text: Any) -> str | None:
+    """The age question: a number ("17", "he's 16", "sixty-eight") or words ("a teenager", "retired",
+    "in her seventies") as an age band."""
+    said = _said(text)
+    if said in AGE_BAND_CODES:
+        return said
+    numbers = [n for n in validation.numbers_in(_OTHER_UNITS.sub(" ", said.replace("years old", "")))
+               if age_band_of(n)]
+    if numbers:
+        return age_band_of(numbers[0])
+    return next((band for pattern, band in _AGE_WORDS if pattern.search(said)), None)
+
+
+def age_in_passing(text: Any, *, for_self: bool = True) -> str | None:
+    """An age band said unmistakably in a message ("my 16 yo son", "she's 70"), or None. Someone
+    asking for another person may give their own age ("i'm 45"): that one is not theirs."""
+    for match in _AGE_IN_PASSING.finditer(_said(text)):
+        first_person = bool(match.group(2)) and re.match(r"i'?m|im|i am", match.group(2)) is not None
+        if for_self or not first_person:
+            return age_band_of(float(match.group(1) or match.group(3)))
+    return None
+
+
+#: the words between two parts of an answer about several substances ("weed daily, but beer on weekends")
+_CLAUSES = re.compile(r"[,;.]| and | but | plus | also | then | while | whereas | y | pero ")
+
+
+def who_for(text: Any) -> str | None:
+    """"For you or someone else?" in words: "me", "myself", "Me. I'm a vet." -> self; "my son", "the
+    caller", "a friend of mine" -> loved_one; None when it says neither."""
+    said = _said(text)
+    if re.match(r"(?:me|myself|for me|just me|it'?s me|its me|mine|yo|para m[ií])\b", said):
+        return "self"
+    if SUPPORTERS.search(said) or re.search(
+            r"\b(?:someone|somebody|some one|caller|client|patient|loved one|him|her|them|para (?:mi|un|una))\b", said):
+        return "loved_one"
+    return "self" if re.match(r"(?:i am|i'?m|im)\b", said) else None
+
+
+def frequency_by_substance(text: Any, substances: Any) -> dict[str, str]:
+    """How often each named substance is used, from an answer that says it per substance ("weed every
+    day, drinking only on weekends" -> cannabis daily, alcohol weekly). A frequency with no substance in
+    its part of the answer belongs to the substance just named, or, said first, to the next one named.
+    Empty when the answer ties no frequency to a substance of ``substances``."""
+    named = set(substances or ())
+    found: dict[str, str] = {}
+    pending: str | None = None  # a frequency said before its substance ("every day i smoke weed")
+    last: list[str] = []
+    for part in _CLAUSES.split(_said(text)):
+        here = [value for value in named_values("substance", part) if value in named]
+        code = validation.frequency(part)
+        code = code if code in FREQUENCY_CODES else None
+        if here:
+            for value in here:
+                found.setdefault(value, code or pending or "")
+            pending, last = None, here
+        elif code:
+            for value in last:
+                if not found.get(value):
+                    found[value] = code
+            pending = None if last else code
+    return {value: code for value, code in found.items() if code}
+
+
+#: severe psychiatric symptoms now (iop-facts.md: psychosis, a higher level of care)
+_SEVERE_SIGNS = re.compile(
+    r"\b(?:psychos[ie]s|psychotic|hearing (?:voices|things)|hears voices|seeing things|sees things|hallucinat\w*|"
+    r"paranoi[ad]\w*|manic|mania|schizo\w*|delusion\w*|thinks (?:people|everyone|they|the \w+) (?:are|is) "
+    r"(?:after|watching|following|poisoning)|(?:not|hasn'?t|haven'?t) slept (?:in|for) days)\b"
+)
+
+
+def severe_psychiatric_signs(text: Any) -> bool:
+    """Whether a mental-health answer describes psychosis or mania now ("hearing voices", "manic")."""
+    return bool(_SEVERE_SIGNS.search(_said(text)))
+
+
+#: times of day or week: an answer to "could you fit that in, and when?" that names one is a yes
+_TIMES = re.compile(r"\b(?:mornings?|daytime|days|afternoons?|evenings?|nights|weekends?|after (?:work|school)|"
+                    r"any ?time|lunch ?time)\b")
+
+#: words that say treatment happened ("she saw a therapist once", "he did 30 days at a rehab")
+_TREATMENT = re.compile(
+    r"\b(?:therap(?:ist|y)|counsel(?:l?or|ing)|rehab|detox|treatment|program|programme|iop|php|inpatient|"
+    r"residential|hospital|psych ward|aa|na|meetings|methadone|suboxone|sober living|halfway house)\b"
+)
+_LEFT_CARE = re.compile(r"\b(?:got out|just out|out of|left|discharged|released|finished|completed|came home|"
+                        r"graduated)\b")
+
+
+_UNSAFE_HOME = re.compile(
+    r"\b(?:not safe|unsafe|isn'?t safe|fight|fights|fighting|abus\w*|violen\w*|hits?|beat|dealer|deals)\b"
+)
+_USE_AT_HOME = re.compile(
+    r"\b(?:use|uses|using|drink|drinks|drinking|smoke|smokes|party|parties)\b.{0,25}"
+    r"\b(?:at home|there|in the house|all the time)\b|\bdrugs (?:in|at|all over|everywhere)\b"
+)
+_SAFE_HOME = re.compile(
+    r"\b(?:lives? alone|live by myself|no one (?:else )?(?:uses|drinks)|nobody (?:else )?(?:uses|drinks)|"
+    r"sober (?:house|home|living)|clean house|dry house|it'?s safe|its safe|pretty safe|safe enough)\b"
+)
+_MINOR_CONDITION = re.compile(r"\b(?:nothing serious|not serious|nothing (?:like that|close|major)|routine|"
+                              r"under control|minor|well controlled)\b")
+_LESS_THAN_IOP = re.compile(r"\b(?:once a week|one (?:day|time|session|night|evening) a week|an hour a week|"
+                            r"too much|can'?t|cannot|no way|not (?:9|nine) hours)\b")
+
+
+def home_safe(text: Any) -> str | None:
+    """"Is home safe and mostly free of alcohol and drugs?": yes/no by its first words, else use or
+    fights at home described as a no, living alone or a sober house as a yes."""
+    said = _said(text)
+    answer = yes_no(said) if _LEADING_YES.match(said) or _LEADING_NO.match(said) or skipped(said) else None
+    if answer:
+        return answer
+    if _UNSAFE_HOME.search(said):
+        return "no"
+    if _SAFE_HOME.search(said):
+        return "yes"
+    return "no" if _USE_AT_HOME.search(said) else yes_no(said)
+
+
+def medical_watch(text: Any) -> str | None:
+    """"A health condition a doctor must watch closely?": a condition said to be minor or routine is a no."""
+    said = _said(text)
+    return "no" if _MINOR_CONDITION.search(said) else yes_no(said)
+
+
+def fits_iop_hours(text: Any) -> str | None:
+    """"Could you fit about 9 hours a week in, and when?": "once a week maybe" or "too much" is a no,
+    a time named ("evenings would work") a yes."""
+    said = _said(text)
+    if _LESS_THAN_IOP.search(said):
+        return "no"
+    return yes_no(said) or ("yes" if _TIMES.search(said) else None)
+
+
+def had_treatment(text: Any) -> str | None:
+    """"Have you had treatment before?": yes/no, or a treatment named ("she saw a therapist once") as a yes."""
+    said = _said(text)
+    return yes_no(said) or ("yes" if _TREATMENT.search(said) else None)
+
+
+def left_care(text: Any) -> str | None:
+    """"Did you recently leave a hospital, detox or residential program?": yes/no, or leaving care
+    described ("got out of rehab last week") as a yes."""
+    said = _said(text)
+    return yes_no(said) or ("yes" if _LEFT_CARE.search(said) and _TREATMENT.search(said) else None)
+
+
 YES_NO_SLOTS = ("withdrawal_history", "recent_discharge", "prior_treatment", "medical_monitoring", "home_safe",
                 "can_commit_hours")
 
 #: the reader of each question answered by typing; the forms use it when no button or entity answered
 READERS: dict[str, Callable[[Any], Any]] = {
+    "age_band": age_band,
+    "daily_substances": lambda text: named_values("substance", text) or (
+        ["none"] if re.search(r"\b(?:none|neither|no one|nothing)\b", _said(text)) or yes_no(text) == "no" else
+        ["all"] if re.search(r"\b(?:all|both|each|every one|everything)\b", _said(text)) else None),
     **dict.fromkeys(YES_NO_SLOTS, yes_no),
     "has_support": support,
     "family_involvement": support,
-    "duties": duties,
+    "can_commit_hours": fits_iop_hours,
+    "home_safe": home_safe,
+    "medical_monitoring": medical_watch,
+    "prior_treatment": had_treatment,
+    "recent_discharge": left_care,
     "audit_c_1": _scored(drinking_frequency),
     "audit_c_2": _scored(drinks_per_day),
     "audit_c_3": _scored(heavy_drinking_frequency),
     "phq2_1": _scored(phq2_frequency),
     "phq2_2": _scored(phq2_frequency),
     "substances": lambda text: named_values("substance", text) or None,
-    "mental_health": lambda text: named_values("condition", text) or (["none"] if yes_no(text) == "no" else None),
+    "mental_health": lambda text: named_values("condition", text) or (
+        ["co_occurring"] if severe_psychiatric_signs(text) else ["none"] if yes_no(text) == "no" else None),
     # "anything else?": whatever is said answers it (what it names is read by the entity mappings)
     "extras_asked": lambda text: True,
     "readiness": lambda text: float(n) if (n := validation.readiness(text)) is not None else None,
 }
 
+#: the questions answered yes / no / not sure, whose readers know "probably not" from "probably"
+YES_NO_READERS = frozenset({*YES_NO_SLOTS, "has_support", "family_involvement"})
+
 #: what a skipped or twice-misunderstood question keeps (questions not listed cannot be skipped: the place)
 SKIP_VALUES: dict[str, Any] = {
     **dict.fromkeys((*YES_NO_SLOTS, "has_support", "family_involvement"), UNSURE),
     **dict.fromkeys(("audit_c_1", "audit_c_2", "audit_c_3", "phq2_1", "phq2_2", "readiness"), SKIPPED_SCORE),
-    "substances": [UNSURE], "mental_health": [UNSURE], "duties": [UNSURE], "use_frequency": UNSURE,
-    "schedule": ["any"], "radius_miles": 25.0, "payment": ["any"], "extras_asked": True,
+    "substances": [UNSURE], "mental_health": [UNSURE], "use_frequency": UNSURE,
+    "age_band": UNSURE, "daily_substances": [UNSURE],
+    "schedule": ["any"], "payment": ["any"], "extras_asked": True,
 }
 
 
 #: after this many answers in a row that a question cannot read, it is left as "not sure"
 MISSES_BEFORE_MOVING_ON = 2
-def answering(text: Any, intent: str | None) -> bool:
+_QUESTION_START = re.compile(
+    r"^(?:what|whats|what's|how|can|could|will|would|do|does|did|is|are|am|should|why|when|where|who|which|"
+    r"if|any ?one know|qu[eé]|c[oó]mo|puedo|es)\b"
+)
+
+
+def asks_something(text: Any) -> bool:
+    """Whether a message is a question of one's own: it ends with "?" or opens like one ("will i lose my
+    job if i go", "if i stop drinking will i get the shakes")."""
+    raw = str(text or "").strip()
+    return raw.endswith("?") or bool(_QUESTION_START.match(_said(raw)))
+
+
+#: intents the classifier may give an answer in words ("did na meetings a while back" as "continue"):
+#: such a message answers the question when its reader reads it; a crisis, asking for a person and
+#: starting over never do
+ANSWER_IF_READ = frozenset({"continue", "search_programmes", "show_more", "further_away", "programme_details",
+                            "refine", "bot_challenge", "goodbye"})
+
+
+def answering(text: Any, intent: str | None, slot: str | None = None) -> bool:
     """Whether a message may be read as the answer to the question asked (``validation.typed_answer``:
     typed words, not a crisis or a request), where a message the classifier took for a question
-    ("faq") still answers when it asks nothing ("yes, he had the DTs last time he quit")."""
+    ("faq") still answers when it asks nothing ("yes, he had the DTs last time he quit"), and one it
+    took for a request (``ANSWER_IF_READ``) answers when the question ``slot``'s reader reads it."""
     if intent == "faq" and isinstance(text, str) and not text.rstrip().endswith("?"):
+        intent = None
+    typed = validation.typed_answer(text, None)
+    if intent in ANSWER_IF_READ and slot and typed and read_answer(slot, typed) is not None:
         intent = None
     return validation.typed_answer(text, intent) is not None
 

@@ -8,7 +8,8 @@ rules file, the test stories, the console's summary and the tests all take the k
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
 
 #: every kind, most urgent first: when a message signals several, the first one named here wins.
 #: A body in trouble right now needs 911 before anything else (a child who swallowed pills and will
@@ -74,3 +75,39 @@ def next_crisis_step(intent: str | None, done: Sequence[str], form_active: bool)
     if tuple(done) != steps[: len(done)] or len(done) >= len(steps):
         return None
     return steps[len(done)]
+
+
+#: kinds of danger that, said at the mental-health question, are severe psychiatric symptoms now
+_ACUTE_AT_MENTAL_HEALTH = {"mental_health": ["co_occurring"], "severe_psychiatric": "yes"}
+#: a crisis message that also answers the question it came at, with the cautious answer: danger in
+#: withdrawal at "did you ever have seizures or DTs when stopping?" is a yes; any danger described at
+#: the mental-health question (voices, paranoia, not sleeping for days, wanting to die) is a severe
+#: psychiatric symptom now (iop-facts.md: a higher level of care); danger described at the home
+#: question is an unsafe home. Used when the same question raised
+#: a crisis twice (``question_at_crisis``): the crisis reply always comes first, and the first time the
+#: form asks the same question again.
+CRISIS_ANSWERS: dict[tuple[str, str], dict[str, Any]] = {
+    ("withdrawal_history", "withdrawal"): {"withdrawal_history": "yes"},
+    ("home_safe", "danger"): {"home_safe": "no"},
+    ("home_safe", "harm_others"): {"home_safe": "no"},
+    **{("mental_health", kind): _ACUTE_AT_MENTAL_HEALTH for kind in CRISIS_KINDS},
+}
+
+
+def question_at_crisis(events: Iterable[Mapping[str, Any]]) -> tuple[str, str] | None:
+    """(question slot, kind) when the latest crisis message was the second (or later) one in a row at
+    the same question: the form goes back to a question after a crisis, and the same answer raising the
+    same reply again means it is the person's answer (a loop, else)."""
+    requested: str | None = None
+    found: tuple[str, str] | None = None
+    times = 0
+    for event in events:
+        if event.get("event") == "slot" and event.get("name") == "requested_slot" and event.get("value"):
+            if event.get("value") != requested:
+                requested, times = event.get("value"), 0
+        elif event.get("event") == "user":
+            kind = kind_of((event.get("parse_data") or {}).get("intent", {}).get("name"))
+            if kind is not None:  # "keep going" after the crisis reply neither counts nor resets
+                times = times + 1 if requested else 0
+                found = (requested, kind) if requested and times >= 2 else None
+    return found

@@ -13,27 +13,17 @@ from rasa_sdk.types import DomainDict
 
 from actions import answers, validation
 from actions.directory_access import get_directory
-from actions.place_text import place_in_text, place_with_state
-from actions.progress import needed_slots
+from actions.place_text import place_in_text, place_with_state, read_as_another_name
+from actions.progress import AGE_BANDS, needed_slots
+from actions.tracking import latest_message, slots_before_latest_message
 from directory.geocoding import AmbiguousPlaceError, UnknownPlaceError
 
 #: how many answers in a row the question being asked could not read
 MISSES_SLOT = "unread_answers"
 SUBSTANCES = ("alcohol", "opioids", "stimulants", "cannabis", "sedatives", "other_substances")
+#: substances whose sudden stop after daily use can cause seizures (iop-facts.md, "Safety facts")
+WITHDRAWAL_RISK = frozenset({"alcohol", "sedatives"})
 MENTAL_HEALTH = ("depression", "bipolar", "eating_disorders", "anxiety", "trauma", "co_occurring")
-
-
-def latest_message(tracker: Tracker) -> tuple[Any, str | None]:
-    """The person's latest message: its text and its intent's name."""
-    message = tracker.latest_message or {}
-    return message.get("text"), (message.get("intent") or {}).get("name")
-
-
-def slots_before_latest_message(tracker: Tracker) -> dict[str, Any]:
-    """Every slot's value before the person's latest message (slots never set are absent), in one pass."""
-    events = tracker.events
-    latest_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
-    return {event.get("name"): event.get("value") for event in events[:latest_user] if event.get("event") == "slot"}
 
 
 def said_something_else(tracker: Tracker) -> bool:
@@ -49,6 +39,14 @@ class FormValidation(FormValidationAction, ABC):
 
     @abstractmethod
     def name(self) -> str: ...
+
+    async def required_slots(
+        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
+    ) -> list[str]:
+        """The form's questions that apply to the answers so far (``actions.progress.needed_slots``:
+        AUDIT-C when alcohol is named, PHQ-2 when a mood concern is, ...)."""
+        needed = needed_slots(self.name().removeprefix("validate_"), tracker.current_slot_values())
+        return [slot for slot in domain_slots if slot in needed]
 
     @staticmethod
     def refuse(dispatcher: CollectingDispatcher, slot: str, response: str | None = None, **values: Any) -> dict:
@@ -87,12 +85,12 @@ class FormValidation(FormValidationAction, ABC):
             return events
         if tracker.slots.get(requested) is not None:  # a button, an entity or extract_<slot> answered it
             tracker.slots[MISSES_SLOT] = 0.0
-            return events
+            return [*events, *self._read_again(requested, tracker)]
         text, intent = latest_message(tracker)
-        if not answers.answering(text, intent):
+        if not answers.answering(text, intent, requested):
             return events
         value = answers.read_answer(requested, text)
-        if value is None and (intent == "faq" or said_something_else(tracker)):
+        if value is None and ((intent == "faq" and answers.asks_something(text)) or said_something_else(tracker)):
             return events  # a question, or a new answer to another question (a place, a substance)
         misses = 0 if value is not None else int(tracker.get_slot(MISSES_SLOT) or 0) + 1
         if misses >= answers.MISSES_BEFORE_MOVING_ON and requested in answers.SKIP_VALUES:
@@ -102,6 +100,19 @@ class FormValidation(FormValidationAction, ABC):
             dispatcher.utter_message(response="utter_not_understood")
         tracker.slots[requested], tracker.slots[MISSES_SLOT] = value, float(misses)
         return [*events, SlotSet(requested, value)]
+
+    @staticmethod
+    def _read_again(requested: str, tracker: Tracker) -> list[EventType]:
+        """A yes/no answer typed in words is read by its words, not by the intent the classifier gave it
+        ("probably not with classes" taken for "affirm"); a button's payload is kept as it is."""
+        text, _ = latest_message(tracker)
+        if requested not in answers.YES_NO_READERS or not isinstance(text, str) or text.startswith("/"):
+            return []
+        read = answers.read_answer(requested, text)
+        if read is None or read == tracker.slots.get(requested):
+            return []
+        tracker.slots[requested] = read
+        return [SlotSet(requested, read)]
 
     async def get_validation_events(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> list[EventType]:
@@ -147,33 +158,92 @@ class ValidateNeedsForm(FormValidation):
     def name(self) -> str:
         return "validate_needs_form"
 
-    async def required_slots(
-        self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
-    ) -> list[str]:
-        """AUDIT-C follows when alcohol is named; PHQ-2 when a mood concern is named."""
-        needed = needed_slots("needs_form", tracker.current_slot_values())
-        return [slot for slot in domain_slots if slot in needed]
-
     def validate_substances(self, value: Any, dispatcher, tracker, domain) -> dict:
         """Known substances; a misspelt one the extractor kept as typed ("cocain") is read again."""
-        kept = self.known(value, (*SUBSTANCES, answers.UNSURE), "substance")
+        text, _ = latest_message(tracker)
+        typed = answers.named_values("substance", text) if tracker.get_slot("requested_slot") == "substances" else []
+        kept = self.known([*self.list_of(value), *typed], (*SUBSTANCES, answers.UNSURE), "substance")
         return {"substances": kept} if kept else \
             self.refuse(dispatcher, "substances", self.asked("substances", tracker))
 
     async def extract_use_frequency(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                                     domain: DomainDict) -> dict:
-        return self.typed("use_frequency", tracker)
+        """The typed answer when it says how often (kept whole: it may say it per substance); other
+        words are not an answer ("can I keep my job?"): the form says so and asks again."""
+        typed = self.typed("use_frequency", tracker)
+        text = typed.get("use_frequency")
+        readable = text == answers.UNSURE or validation.frequency(text) in answers.FREQUENCY_CODES
+        return typed if readable else {}
+
+    async def extract_age_band(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
+        """An age said in passing in any message so far ("my 16 yo son"): the question is not asked."""
+        if tracker.get_slot("age_band") is not None:
+            return {}
+        for_self = tracker.get_slot("who_for") != "loved_one"
+        texts = [event.get("text") for event in tracker.events if event.get("event") == "user"]
+        band = next((band for text in texts if (band := answers.age_in_passing(text, for_self=for_self))), None)
+        return {"age_band": band} if band else {}
+
+    def validate_age_band(self, value: Any, dispatcher, tracker, domain) -> dict:
+        band = value if value in (*AGE_BANDS, answers.UNSURE) else answers.age_band(value)
+        return {"age_band": band} if band else self.refuse(dispatcher, "age_band", self.asked("age_band", tracker))
 
     def validate_use_frequency(self, value: Any, dispatcher, tracker, domain) -> dict:
-        """The frequency; it also answers the first AUDIT-C item when it is about drinking."""
-        kept = {"use_frequency": validation.frequency(value)}
+        """The frequency; for several substances, the heaviest, and which ones are used daily when the
+        answer says it per substance. It also answers the first AUDIT-C item when it is about drinking."""
+        text = latest_message(tracker)[0]  # the words, whether said here or in passing at another question
+        said = text if isinstance(text, str) and not text.startswith("/") else value
+        code = validation.frequency(value)  # an entity's value ("once") may say less than the words do
+        if code not in answers.FREQUENCY_CODES:
+            code = validation.frequency(said)
+        kept: dict[str, Any] = {"use_frequency": code}
+        by_substance = answers.frequency_by_substance(said, tracker.get_slot("substances"))
+        if by_substance:
+            kept["use_frequency"] = min(by_substance.values(), key=answers.FREQUENCY_CODES.index)
+            if tracker.get_slot("daily_substances") is None:
+                kept["daily_substances"] = [code for code, how in by_substance.items() if how == "daily"] or ["none"]
+        named = self.list_of(tracker.get_slot("substances"))
+        if kept["use_frequency"] == "daily" and ("daily_substances" in kept or len(named) < 2):
+            self.withdrawal_note(dispatcher, kept.get("daily_substances", named))
         first = answers.first_drinking_frequency(value, tracker.get_slot("substances"))
         if first is not None and tracker.get_slot("audit_c_1") is None:
             kept["audit_c_1"] = first
         return kept
 
+    def validate_daily_substances(self, value: Any, dispatcher, tracker, domain) -> dict:
+        """Which of the substances named are used daily ("all of them": every one)."""
+        named = self.list_of(tracker.get_slot("substances"))
+        values = self.list_of(value)
+        if "all" in values:
+            values = named
+        kept = [code for code in self.known(values, (*SUBSTANCES, "none", answers.UNSURE), "substance")
+                if code in named or code in ("none", answers.UNSURE)]
+        if not kept:
+            return self.refuse(dispatcher, "daily_substances", self.asked("daily_substances", tracker))
+        self.withdrawal_note(dispatcher, named if answers.UNSURE in kept else kept)
+        return {"daily_substances": kept}
+
+    @staticmethod
+    def withdrawal_note(dispatcher: CollectingDispatcher, used_daily: list[str]) -> None:
+        """Daily drinking or benzos: stopping suddenly can be dangerous, said as soon as it is known."""
+        if WITHDRAWAL_RISK & set(used_daily):
+            dispatcher.utter_message(response="utter_withdrawal_safety_note")
+
+    def validate_recent_discharge(self, value: Any, dispatcher, tracker, domain) -> dict:
+        """Just out of care answers "treatment before?" too: it is not asked."""
+        if value == "yes" and tracker.get_slot("prior_treatment") is None:
+            return {"recent_discharge": value, "prior_treatment": "yes"}
+        return {"recent_discharge": value}
+
     def validate_mental_health(self, value: Any, dispatcher, tracker, domain) -> dict:
+        """Conditions named; psychosis or mania described now ("he hears voices") is also a severe
+        psychiatric symptom (a higher level of care)."""
         kept = self.known(value, (*MENTAL_HEALTH, "none", answers.UNSURE), "condition")
+        text, _ = latest_message(tracker)
+        severe = tracker.get_slot("requested_slot") == "mental_health" and answers.severe_psychiatric_signs(text)
+        if severe:
+            return {"mental_health": [code for code in kept if code != "none"] or ["co_occurring"],
+                    "severe_psychiatric": "yes"}
         return {"mental_health": kept} if kept else \
             self.refuse(dispatcher, "mental_health", self.asked("mental_health", tracker))
 
@@ -205,10 +275,6 @@ class ValidateSupportForm(FormValidation):
     def name(self) -> str:
         return "validate_support_form"
 
-    def validate_duties(self, value: Any, dispatcher, tracker, domain) -> dict:
-        kept = [duty for duty in self.list_of(value) if duty in ("work", "school", "children", "none", answers.UNSURE)]
-        return {"duties": kept} if kept else self.refuse(dispatcher, "duties")
-
 
 class ValidateReadinessForm(FormValidation):
     def name(self) -> str:
@@ -222,8 +288,12 @@ class ValidateReadinessForm(FormValidation):
         return {"readiness": float(number) if number is not None else None}
 
     def validate_schedule(self, value: Any, dispatcher, tracker, domain) -> dict:
-        kept = sorted(validation.codes("schedule", self.list_of(value)))
-        return {"schedule": kept or ["any"]}
+        """The times; what they must fit around ("evenings, i work days") is kept for the handoff note."""
+        kept: dict[str, Any] = {"schedule": sorted(validation.codes("schedule", self.list_of(value))) or ["any"]}
+        duties = answers.duties(latest_message(tracker)[0])
+        if duties and not tracker.get_slot("duties"):
+            kept["duties"] = duties
+        return kept
 
 
 class ValidateSearchForm(FormValidation):
@@ -239,18 +309,16 @@ class ValidateSearchForm(FormValidation):
         place = place_in_text(text)
         return {"location": place} if place else self.typed("location", tracker)
 
-    async def extract_radius_miles(self, dispatcher: CollectingDispatcher, tracker: Tracker,
-                                   domain: DomainDict) -> dict:
-        return self.typed("radius_miles", tracker)
-
     def validate_location(self, value: Any, dispatcher, tracker, domain) -> dict:
         """The place, resolved. A bare city name means its far larger namesake ("Philadelphia":
         Philadelphia, PA), said back so the person can correct it; other ambiguous names are asked
         again with examples. When the place is the question, the whole typed answer is tried first
-        ("San Francisco", of which the entity extractor may keep only "San")."""
+        ("San Francisco", of which the entity extractor may keep only "San"). A distance said with it
+        ("22902 within 10 miles") sets the radius."""
         said, intent = latest_message(tracker)
         text = place_with_state(str(value or "").strip(), said)
         typed = validation.typed_answer(said, intent) if tracker.get_slot("requested_slot") == "location" else None
+        typed = typed or place_in_text(validation.typed_answer(said, None))  # "near New York, NY that ..."
         try:
             place = self._resolve(typed, text)
         except UnknownPlaceError:
@@ -261,11 +329,16 @@ class ValidateSearchForm(FormValidation):
                 return self.refuse(dispatcher, "location", "utter_ambiguous_place", place=text, examples=examples)
             place = error.likeliest
             dispatcher.utter_message(response="utter_place_assumed", place=place.label)
-        return {"location": place.label}
+        else:
+            if read_as_another_name(typed or text, place.label):  # "tuscon az": Tucson, AZ, said back
+                dispatcher.utter_message(response="utter_place_assumed", place=place.label)
+        miles = validation.radius_miles(next(tracker.get_latest_entity_values("distance"), None))
+        return {"location": place.label, **({"radius_miles": miles} if miles else {})}
 
     @staticmethod
     def _resolve(typed: str | None, text: str):
-        """The typed answer's place when it names one, else the extracted text's."""
+        """The typed answer's place (or the "City, ST" written in the message) when it names one, else
+        the extracted text's (the entity extractor may keep only "NY" of "New York, NY")."""
         if typed and typed.strip().lower() != text.strip().lower():
             try:
                 return get_directory().resolve(typed)
@@ -273,11 +346,13 @@ class ValidateSearchForm(FormValidation):
                 pass
         return get_directory().resolve(text)
 
-    def validate_radius_miles(self, value: Any, dispatcher, tracker, domain) -> dict:
-        miles = validation.radius_miles(value)
-        if miles is None:
-            return self.refuse(dispatcher, "radius_miles", "utter_invalid_radius")
-        return {"radius_miles": miles}
+    def validate_extras_asked(self, value: Any, dispatcher, tracker, domain) -> dict:
+        """"Anything else?": any answer ends the question; a group named ("a women's program") is a must."""
+        named = [str(code) for code in tracker.get_latest_entity_values("population")]
+        if tracker.get_slot("requested_slot") != "extras_asked" or not named:
+            return {"extras_asked": value}
+        earlier = self.list_of(tracker.get_slot("population"))
+        return {"extras_asked": value, "population": list(dict.fromkeys([*earlier, *named]))}
 
     def validate_payment(self, value: Any, dispatcher, tracker, domain) -> dict:
         kept = sorted(validation.codes("payment", self.list_of(value)))

@@ -14,7 +14,13 @@ Principles:
 - One exception, by design: withdrawal can be dangerous, so when withdrawal history is unsure or
   unknown and the AUDIT-C (asked when alcohol is named) is in its highest-risk band (8 or more), a
   detox check comes first.
-  Daily use of alcohol, sedatives or opioids leads to a detox check whatever the withdrawal answer.
+  Daily use of alcohol, sedatives or opioids leads to a detox check whatever the withdrawal answer;
+  daily use means use of that substance: daily cannabis beside weekend drinking is not daily drinking.
+- Someone just out of residential, inpatient, PHP or detox care steps down to an IOP, even if they
+  used daily before or had seizures or DTs in an earlier withdrawal: they came through withdrawal in
+  that care (the flow's safety note still says not to stop daily drinking or benzos alone).
+- Age: under 18 means teen programmes (ASAM's adolescent criteria put IOP at about 6 hours a week,
+  with family taking part); 65 and over adds a note on medicines and withdrawal, never a level.
 - Readiness shapes the tone of the wording only, never the level: a person's need does not change
   with how ready they feel.
 """
@@ -51,6 +57,8 @@ HIGHER_CARE: frozenset[Level] = frozenset({"withdrawal_management_first", "resid
 #: substances whose withdrawal can need medical care when used daily (facts: "When something else
 #: comes first": heavy daily alcohol, benzodiazepine or opioid use)
 SEDATING_SUBSTANCES = frozenset({"alcohol", "sedatives", "opioids"})
+#: substances whose weekly use can still be a mild problem (with a low AUDIT-C for alcohol)
+LIGHTER_SUBSTANCES = frozenset({"alcohol", "cannabis"})
 
 #: suggested level -> the directory's level codes to search (directory/vocabulary.py LEVELS_OF_CARE).
 #: Detox is offered in hospitals and residential programmes as well as stand-alone; a person who needs
@@ -71,7 +79,10 @@ class Assessment:
     """What the person told us; every field may be unknown (None, or an empty set)."""
 
     substances: frozenset[str] = frozenset()
-    use_frequency: str | None = None  # "daily", "weekly", "monthly_or_less" or free text
+    use_frequency: str | None = None  # the heaviest use: "daily", "weekly", "monthly_or_less" or free text
+    #: the substances used daily, when the answer said which; None: not said (all named ones count)
+    daily_substances: frozenset[str] | None = None
+    age_band: str | None = None  # "under_18", "18_25", "26_64", "65_plus"
     withdrawal_history: bool | None = None  # seizures, hallucinations or DTs when stopping before
     mental_health: frozenset[str] = frozenset()
     severe_psychiatric: bool | None = None  # psychosis, active suicidal risk
@@ -94,6 +105,7 @@ class Suggestion:
     search_levels: frozenset[str]
     reasons: tuple[str, ...]
     tone: Tone
+    adolescent: bool = False  # under 18: teen programmes, worded for them (or their parent)
 
 
 @dataclass(frozen=True)
@@ -114,13 +126,33 @@ class Note:
     levels: frozenset[Level] = field(default_factory=lambda: frozenset(LEVELS))
 
 
+def used_daily(a: Assessment) -> frozenset[str]:
+    """The substances used every day or most days: those the answer tied to daily use, or every one
+    named when the answer did not say which (the cautious reading)."""
+    if a.use_frequency != "daily":
+        return frozenset()
+    return a.substances if a.daily_substances is None else a.daily_substances & a.substances
+
+
+def daily_sedating(a: Assessment) -> frozenset[str]:
+    """Alcohol, sedatives or opioids used daily (withdrawal can need medical care)."""
+    return used_daily(a) & SEDATING_SUBSTANCES
+
+
+def _current_withdrawal_risk(a: Assessment) -> bool:
+    """Seizures or DTs when stopping before: a risk now, unless the person has just left care (they
+    came through withdrawal there; how often they used describes the time before it)."""
+    return a.withdrawal_history is True and a.recent_discharge is not True
+
+
 def _daily_sedating_use(a: Assessment) -> bool:
-    return a.use_frequency == "daily" and bool(a.substances & SEDATING_SUBSTANCES)
+    return bool(daily_sedating(a)) and a.recent_discharge is not True
 
 
 def _heavy_drinking_withdrawal_unknown(a: Assessment) -> bool:
     return (
         a.withdrawal_history is None
+        and a.recent_discharge is not True
         and "alcohol" in a.substances
         and a.audit_c is not None
         and a.audit_c >= AUDIT_C_HIGH_RISK
@@ -128,11 +160,23 @@ def _heavy_drinking_withdrawal_unknown(a: Assessment) -> bool:
 
 
 def _mild_needs(a: Assessment) -> bool:
-    """Facts, "When something else comes first": mild problems with good support -> outpatient may be enough."""
+    """Facts, "When something else comes first": mild problems with good support -> outpatient may be
+    enough. Mild means use once a month or less (with a negative AUDIT-C, or one below its high-risk
+    band when an IOP's hours are out of reach), or weekly drinking or cannabis use below the AUDIT-C's
+    high-risk band, with support, by someone who can only manage about one session a week."""
+    below_high_risk = a.audit_c is None or a.audit_c < AUDIT_C_HIGH_RISK
+    occasional = a.use_frequency == "monthly_or_less" and (
+        a.audit_c is None or not audit_c_positive(a.audit_c) or (a.can_commit_hours is False and below_high_risk))
+    weekly_and_limited = (
+        a.use_frequency == "weekly"
+        and a.can_commit_hours is False
+        and a.support is True
+        and a.substances <= LIGHTER_SUBSTANCES
+        and below_high_risk
+    )
     return (
-        a.use_frequency == "monthly_or_less"
+        (occasional or weekly_and_limited)
         and not a.mental_health
-        and (a.audit_c is None or not audit_c_positive(a.audit_c))
         and (a.phq2 is None or not phq2_positive(a.phq2))
         and a.prior_treatment is not True
         and a.support is not False
@@ -145,8 +189,11 @@ def _mild_needs(a: Assessment) -> bool:
 #: #   when                                                  level                           reason
 #: ==  ====================================================  ==============================  ==================
 #: 1   seizures, hallucinations or DTs when stopping before  withdrawal_management_first     withdrawal_risk
+#:     (not just out of care)
 #: 2   daily use of alcohol, sedatives or opioids            withdrawal_management_first     daily_sedating_use
+#:     (not just out of care)
 #: 3   AUDIT-C >= 8, withdrawal history unsure or unknown    withdrawal_management_first     heavy_drinking
+#:     (not just out of care)
 #: 4   a health condition that needs close monitoring        residential_or_inpatient        medical_monitoring
 #: 5   severe psychiatric symptoms                           residential_or_inpatient        severe_psychiatric
 #: 6   home not safe, or not free of alcohol and drugs       residential_or_inpatient        home_unsafe
@@ -159,7 +206,7 @@ def _mild_needs(a: Assessment) -> bool:
 #: for an IOP" (step-down care); 8 "When something else comes first" (mild problems with good
 #: support); 9 "Who is a good candidate for an IOP" (more than outpatient, less than inpatient).
 RULES: tuple[Rule, ...] = (
-    Rule(lambda a: a.withdrawal_history is True, "withdrawal_management_first", "withdrawal_risk"),
+    Rule(_current_withdrawal_risk, "withdrawal_management_first", "withdrawal_risk"),
     Rule(_daily_sedating_use, "withdrawal_management_first", "daily_sedating_use"),
     Rule(_heavy_drinking_withdrawal_unknown, "withdrawal_management_first", "heavy_drinking"),
     Rule(lambda a: a.medical_monitoring is True, "residential_or_inpatient", "medical_monitoring"),
@@ -186,6 +233,8 @@ NOTES: tuple[Note, ...] = (
     Note(lambda a: a.prior_treatment is True, "prior_treatment", frozenset({"intensive_outpatient"})),
     Note(lambda a: a.support is False, "little_support", _IOP_LEVELS),
     Note(lambda a: a.can_commit_hours is False, "cannot_commit_hours", _IOP_LEVELS),
+    Note(lambda a: a.age_band == "under_18", "adolescent"),
+    Note(lambda a: a.age_band == "65_plus", "older_adult"),
 )
 
 #: every reason code a suggestion can carry, in the order they can appear
@@ -215,4 +264,6 @@ def suggest_level(assessment: Assessment) -> Suggestion:
     search_levels = SEARCH_LEVELS[level]
     if "cannot_commit_hours" in reasons:
         search_levels |= {"outpatient"}
-    return Suggestion(level, search_levels, tuple(reasons), tone(assessment.readiness))
+    return Suggestion(
+        level, search_levels, tuple(reasons), tone(assessment.readiness), adolescent=assessment.age_band == "under_18"
+    )

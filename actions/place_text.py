@@ -55,3 +55,11 @@ def place_with_state(place: str, message: Any) -> str:
         return place
     whole_message = place.strip().lower() == str(message).strip().lower()
     return named if not place or whole_message or named.lower().startswith(place.strip().lower()) else place
+
+
+def read_as_another_name(typed: str, label: str) -> bool:
+    """Whether a place typed in words was read as a city of another spelling ("raliegh nc" as
+    "Raleigh, NC"), to be said back; a ZIP code or the city's own name is not."""
+    city = label.split(",")[0].strip().lower()
+    said = " ".join(typed.lower().replace(",", " ").split())
+    return not any(char.isdigit() for char in said) and city not in said

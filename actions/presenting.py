@@ -73,7 +73,7 @@ def result_fields(number: int, result: SearchResult) -> dict[str, Any]:
 
 
 def details_fields(programme: Programme) -> dict[str, Any]:
-    """Fills ``utter_programme_details``."""
+    """Fills ``utter_programme_details``; ``serves`` names the ages and groups served (teens, women...)."""
     location = programme.location
     return {
         "name": programme.name,
@@ -81,6 +81,7 @@ def details_fields(programme: Programme) -> dict[str, Any]:
         "address": f"{location.address_1}, {location.city}, {location.state_province} {location.postal_code}",
         "phone": programme.intake_phone or "no phone listed",
         "levels": _labels("level", programme.levels_of_care) + ("; telehealth" if programme.telehealth else ""),
+        "serves": _labels("population", programme.populations),
         "services": ", ".join(
             (*vocabulary.labels("service", programme.services), *vocabulary.labels("medication", programme.medications))
         ) or "not listed",

@@ -9,28 +9,46 @@ from typing import Any
 AUDIT_C = ("audit_c_1", "audit_c_2", "audit_c_3")
 PHQ_2 = ("phq2_1", "phq2_2")
 MOOD_CONCERNS = frozenset({"depression", "bipolar", "anxiety"})
+#: substances whose withdrawal may need medical care (iop-facts.md, "When something else comes first"),
+#: with "something else" and "not sure" (the cautious reading)
+WITHDRAWAL_CAN_NEED_CARE = frozenset({"alcohol", "sedatives", "opioids", "other_substances", "unsure"})
+#: the age question's values (the bands of ../shared/docs/iop-facts.md, "Age and special populations")
+AGE_BANDS = ("under_18", "18_25", "26_64", "65_plus")
 
 #: the forms in the order the dialogue walks them, with their required slots (as in domain/core.yml)
 FORMS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("needs_form", ("substances", "use_frequency", *AUDIT_C, "withdrawal_history", "mental_health", *PHQ_2,
-                    "recent_discharge", "prior_treatment", "medical_monitoring")),
-    ("support_form", ("home_safe", "has_support", "family_involvement", "duties")),
+    ("needs_form", ("age_band", "substances", "use_frequency", "daily_substances", *AUDIT_C, "withdrawal_history",
+                    "mental_health", *PHQ_2, "recent_discharge", "prior_treatment", "medical_monitoring")),
+    ("support_form", ("home_safe", "has_support", "family_involvement")),
     ("readiness_form", ("readiness", "can_commit_hours", "schedule")),
 )
 _ANSWERS = {"yes": True, "no": False}
 
 
 #: slots only the search form fills: once one is set, the person is searching
-SEARCH_STARTED = ("location", "radius_miles", "extras_asked")
+SEARCH_STARTED = ("location", "extras_asked")
 SEARCH_FORM = "search_form"
-SEARCH_REQUIRED = ("location", "radius_miles", "payment", "extras_asked")
+SEARCH_REQUIRED = ("location", "payment", "extras_asked")
 REQUIRED = {**dict(FORMS), SEARCH_FORM: SEARCH_REQUIRED}
 
 
 def needed_slots(form: str, slots: Mapping[str, Any]) -> tuple[str, ...]:
     """The questions ``form`` asks given the answers so far: AUDIT-C only when alcohol is named,
-    PHQ-2 only when a mood concern (depression, bipolar disorder, anxiety) is named."""
+    PHQ-2 only when a mood concern (depression, bipolar disorder, anxiety) is named, which substance
+    is used daily only when several are named and the frequency answer did not say; past withdrawal
+    (seizures, DTs) only when a substance whose withdrawal can need medical care may be in use
+    (alcohol, sedatives, opioids, something else or not sure: not for cannabis or stimulants alone);
+    family taking part only when the search is for someone else or someone under 18, who has support."""
     skipped: set[str] = set()
+    named = set(slots.get("substances") or ())
+    if named and not named & WITHDRAWAL_CAN_NEED_CARE:
+        skipped.add("withdrawal_history")
+    if slots.get("who_for") != "loved_one" and slots.get("age_band") != "under_18":
+        skipped.add("family_involvement")
+    if slots.get("has_support") == "no":
+        skipped.add("family_involvement")
+    if slots.get("use_frequency") != "daily" or len(chosen(slots.get("substances"))) < 2:
+        skipped.add("daily_substances")
     if "alcohol" not in (slots.get("substances") or ()):
         skipped.update(AUDIT_C)
     if not chosen(slots.get("mental_health")) & MOOD_CONCERNS:

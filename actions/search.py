@@ -13,7 +13,8 @@ from rasa_sdk.types import DomainDict
 from actions import validation
 from actions.directory_access import get_directory
 from actions.presenting import details_fields, result_fields
-from actions.search_query import next_radius, radius, search_query
+from actions.search_query import next_radius, radius, refined_slots, search_query, search_summary
+from actions.tracking import latest_message, slots_before_latest_message
 from directory.geocoding import AmbiguousPlaceError, UnknownPlaceError
 from directory.query import SearchPage
 
@@ -104,10 +105,22 @@ class ActionSearchProgrammes(SearchAction):
 
 
 class ActionRefineSearch(SearchAction):
-    """The new wishes are already in the slots (entities fill them): search again from the top."""
+    """The new wishes are in the slots (entities fill them, replacing): they are added to the earlier
+    ones unless the person said "only" or "instead", said back, and the search runs again from the top."""
 
     def name(self) -> str:
         return "action_refine_search"
+
+    def before(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[EventType]:
+        text, _ = latest_message(tracker)
+        changed = refined_slots(slots_before_latest_message(tracker), tracker.current_slot_values(), text)
+        if not changed:
+            return []
+        tracker.slots.update(changed)
+        summary = search_summary(tracker.current_slot_values())
+        if summary:
+            dispatcher.utter_message(response="utter_search_now", criteria=summary)
+        return [SlotSet(slot, values) for slot, values in changed.items()]
 
 
 class ActionShowMore(SearchAction):

@@ -15,9 +15,12 @@ _ids = itertools.count()
 
 #: typed answers for the questions a button would also answer; other questions get their first button
 #: (the frequency answer says nothing of how often a drink, so the first AUDIT-C item is still asked)
-TYPED = {"substances": "alcohol", "use_frequency": "it depends on the week", "mental_health": "depression",
-         "readiness": "8", "location": "10001", "radius_miles": "25 miles", "payment": "medicaid",
-         "extras_asked": "no thats all"}
+#: typed answers that reach the questions asked only after some answers: which substance is daily
+#: (several named, "every day"), treatment before (no recent discharge), family taking part (for
+#: someone else), the times (hours "not sure"); every other question takes its first button
+TYPED = {"age_band": "30", "substances": "alcohol and weed", "use_frequency": "every day",
+         "mental_health": "depression", "recent_discharge": "no", "readiness": "8", "can_commit_hours": "not sure",
+         "location": "10001", "payment": "medicaid", "extras_asked": "no thats all"}
 
 
 @dataclass(frozen=True)
@@ -80,7 +83,7 @@ def every_question(rasa: Rasa) -> list[State]:
     states = [_after_faq(rasa), _after_greeting(rasa)]
     sender = f"walk-{next(_ids)}"
     replies = rasa.say(sender, "hi")
-    replies = rasa.say(sender, "for me")
+    replies = rasa.say(sender, "for my brother")
     for _ in range(40):
         tracker = rasa.tracker(sender)
         loop, slot = (tracker.get("active_loop") or {}).get("name"), tracker["slots"].get("requested_slot")

@@ -3,7 +3,8 @@ results as well as people who tap buttons?
 
 Starts the assistant once (the committed model, a 25,000-programme demo directory, Rasa's HTTP API on
 with a token, free loopback ports, as bench.crisis_live does) and plays every persona of
-bench/personas.yml twice: ``typed`` (always sends the typed answer, never a payload) and ``tapped``
+bench/personas.yml (the tuning set; ``--held-out``: bench/personas_heldout.yml, written apart and never
+tuned on) twice: ``typed`` (always sends the typed answer, never a payload) and ``tapped``
 (sends the payload of the button titled ``taps[slot]`` when the question offered it, else the typed
 answer). After each turn the tracker tells which question is open (the active form's
 ``requested_slot``, or the ``utter_ask_<slot>`` sent outside a form) and what the assistant said
@@ -15,7 +16,8 @@ understood. A conversation ends when the search ran (``results_found`` set or
 Figures per persona and mode, and per mode in total: reached the search questions (``search_form``
 active: past the assessment), reached results, the expected level suggested,
 user turns to results, "didn't get that" replies (``utter_default`` and any response named
-``*invalid*``, ``*unknown*`` or ``*not_understood*``), questions given up on (``utter_moving_on``),
+``*invalid*``, ``*unknown*`` or ``*not_understood*``), whether every programme shown serves the groups the
+persona needs (``expected_populations``: a minor needs teen programmes), questions given up on (``utter_moving_on``),
 repeated questions (the same ``utter_ask_<slot>`` sent again with the slot still empty, not counting
 the re-ask that follows an aside, which is counted apart), the slots asked again most often, crisis
 replies, and question slots filled out of turn (a new value set by a message meant as the answer to
@@ -24,7 +26,7 @@ assistant derives on purpose, like one screener item from another).
 Logs name personas and slots only, never a message (``--verbose`` prints one persona's transcript
 for debugging).
 
-Usage: python -m bench.conversations [--only typed|tapped] [--personas N] [--persona NAME]
+Usage: python -m bench.conversations [--held-out] [--only typed|tapped] [--personas N] [--persona NAME]
        [--json PATH] [--verbose] [--model PATH]
 """
 
@@ -37,7 +39,7 @@ import json
 import statistics
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -46,6 +48,7 @@ import yaml
 
 from bench.conversation_states import Rasa
 from bot.servers import DEFAULT_MODEL, REPO_ROOT, assistant, demo_directory
+from directory.stores.sqlite import SqliteStore
 
 TOKEN = "bench-conversations"
 PERSONAS = Path(__file__).with_name("personas.yml")
@@ -69,6 +72,9 @@ CONTINUE_PAYLOADS = ("/continue",)
 SEARCH_PAYLOADS = ("/search_programmes", "/affirm", "/continue")
 #: the answer sent to a question a persona has no answer for (counted as unscripted)
 FALLBACK_ANSWER = "not sure"
+#: persona keys that name a question by another name than its slot ("age" answers ``age_band``)
+SLOT_NAMES = {"age": "age_band"}
+PERSONAS_HELD_OUT = Path(__file__).with_name("personas_heldout.yml")
 DOMAIN = REPO_ROOT / "domain" / "core.yml"
 _run_ids = itertools.count()
 
@@ -84,6 +90,8 @@ class Persona:
     answers: dict[str, str]
     taps: dict[str, str]
     asides: dict[str, tuple[str, ...]]
+    #: the groups every programme shown must serve (a minor: adolescents; "a women's program": women)
+    expected_populations: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -120,6 +128,9 @@ class Outcome:
     taps_missing: list[str] = field(default_factory=list)
     asides_sent: int = 0
     filled_out_of_turn: dict[str, int] = field(default_factory=dict)
+    expected_populations: tuple[str, ...] = ()
+    #: whether every programme shown serves the expected populations (None: none expected or none shown)
+    populations_served: bool | None = None
 
     @property
     def level_matched(self) -> bool:
@@ -143,9 +154,10 @@ def _persona(entry: dict[str, Any]) -> Persona:
     return Persona(
         name=entry["name"], description=entry.get("description", ""), expected_level=entry["expected_level"],
         opening=str(entry["opening"]),
-        answers={slot: str(text) for slot, text in (entry.get("answers") or {}).items()},
-        taps={slot: str(title) for slot, title in (entry.get("taps") or {}).items()},
-        asides={slot: tuple(texts) for slot, texts in asides.items()},
+        answers={SLOT_NAMES.get(slot, slot): str(text) for slot, text in (entry.get("answers") or {}).items()},
+        taps={SLOT_NAMES.get(slot, slot): str(title) for slot, title in (entry.get("taps") or {}).items()},
+        asides={SLOT_NAMES.get(slot, slot): tuple(texts) for slot, texts in asides.items()},
+        expected_populations=frozenset(entry.get("expected_populations") or ()),
     )
 
 
@@ -250,8 +262,10 @@ def no_question_step(kind: str, mode: str, buttons: dict[str, str], attempt: int
 class Conversation:
     """One persona talking to the assistant in one mode."""
 
-    def __init__(self, rasa: Rasa, persona: Persona, mode: str, verbose: bool = False) -> None:
+    def __init__(self, rasa: Rasa, persona: Persona, mode: str, verbose: bool = False,
+                 populations: Callable[[str], frozenset[str]] | None = None) -> None:
         self.rasa, self.persona, self.mode, self.verbose = rasa, persona, mode, verbose
+        self.populations = populations
         self.sender = f"conv-{persona.name}-{mode}-{next(_run_ids)}-{int(time.time())}"
         self.steps: list[Step] = []
         self.replies: list[dict[str, Any]] = []
@@ -309,6 +323,11 @@ class Conversation:
             event["event"] == "active_loop" and event.get("name") == SEARCH_FORM for event in tracker["events"])
         outcome.turns_to_results = outcome.user_turns if outcome.reached_results else None
         outcome.asides_sent = sum(step.kind == "aside" for step in self.steps)
+        outcome.expected_populations = tuple(sorted(self.persona.expected_populations))
+        shown = tracker["slots"].get("shown_programmes") or []
+        if self.persona.expected_populations and shown and self.populations:
+            outcome.populations_served = all(self.persona.expected_populations <= self.populations(programme)
+                                             for programme in shown)
         count_events(tracker["events"], self.steps, outcome, QUESTION_SLOTS)
         return outcome
 
@@ -401,6 +420,8 @@ def totals(outcomes: Sequence[Outcome]) -> dict[str, Any]:
         "reached_results_share": share([o.reached_results for o in outcomes]),
         "expected_level": sum(o.level_matched for o in outcomes),
         "expected_level_share": share([o.level_matched for o in outcomes]),
+        "populations_served": sum(o.populations_served is True for o in outcomes),
+        "populations_checked": sum(o.populations_served is not None for o in outcomes),
         "turns_to_results_median": median(turns),
         "turns_to_results": turns,
         "not_understood_median": median([o.not_understood for o in outcomes]),
@@ -436,6 +457,7 @@ def print_outcome(outcome: Outcome) -> None:
     extra += f" moved-on {outcome.moved_on}" if outcome.moved_on else ""
     extra += f" crisis {outcome.crisis_replies}" if outcome.crisis_replies else ""
     extra += f" out-of-turn {outcome.filled_out_of_turn}" if outcome.filled_out_of_turn else ""
+    extra += " POPULATION NOT SERVED" if outcome.populations_served is False else ""
     print(f"  {outcome.persona:28} {outcome.mode:6} results {'yes' if outcome.reached_results else 'NO ':3} "
           f"turns {turns!s:9} level {level}  didn't-get {outcome.not_understood}{extra}", flush=True)
 
@@ -447,6 +469,8 @@ def print_totals(mode: str, figures: dict[str, Any]) -> None:
           f"({figures['reached_search_questions_share']})")
     print(f"  reached results        {figures['reached_results']} ({figures['reached_results_share']})")
     print(f"  expected level         {figures['expected_level']} ({figures['expected_level_share']})")
+    print(f"  populations served     {figures['populations_served']} of {figures['populations_checked']} "
+          "result lists where a group was a must")
     print(f"  turns to results       median {figures['turns_to_results_median']}  {figures['turns_to_results']}")
     print(f"  didn't get that        median {figures['not_understood_median']}  total "
           f"{figures['not_understood_total']}")
@@ -467,14 +491,16 @@ def print_totals(mode: str, figures: dict[str, Any]) -> None:
 # -- running --------------------------------------------------------------------------------------
 
 
-def run_all(rasa: Rasa, personas: Sequence[Persona], modes: Sequence[str], verbose: bool) -> list[Outcome]:
-    """Play every persona in every mode; ``verbose`` prints the first persona's transcripts."""
+def run_all(rasa: Rasa, personas: Sequence[Persona], modes: Sequence[str], verbose: bool,
+            populations: Callable[[str], frozenset[str]] | None = None) -> list[Outcome]:
+    """Play every persona in every mode; ``verbose`` prints the first persona's transcripts;
+    ``populations`` gives the groups a programme (by id) serves."""
     outcomes = []
     for index, persona in enumerate(personas):
         for mode in modes:
             if verbose and index == 0:
                 print(f"\n--- {persona.name} ({mode}) ---")
-            outcome = Conversation(rasa, persona, mode, verbose=verbose and index == 0).play()
+            outcome = Conversation(rasa, persona, mode, verbose=verbose and index == 0, populations=populations).play()
             print_outcome(outcome)
             outcomes.append(outcome)
     return outcomes
@@ -508,23 +534,32 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--verbose", action="store_true", help="print the first persona's transcripts")
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--file", type=Path, default=PERSONAS, help="the personas (YAML)")
+    parser.add_argument("--held-out", action="store_true",
+                        help=f"play the held-out personas ({PERSONAS_HELD_OUT.name}) instead")
     return parser.parse_args(argv)
 
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Start the assistant on free loopback ports, play the personas, report."""
     args = parse_args(argv)
-    personas = select(load_personas(args.file), args.persona, args.personas)
+    personas = select(load_personas(PERSONAS_HELD_OUT if args.held_out else args.file), args.persona, args.personas)
     modes = (args.only,) if args.only else MODES
     started = time.perf_counter()
     with tempfile.TemporaryDirectory() as scratch:
         folder = Path(scratch)
         database = demo_directory(folder)
-        with assistant(args.model, database, folder / "run", extra_env={"RASA_API_TOKEN": TOKEN}) as running:
+        with assistant(args.model, database, folder / "run", extra_env={"RASA_API_TOKEN": TOKEN}) as running, \
+                SqliteStore(database) as store:
             print(f"assistant up; {len(personas)} personas x {len(modes)} modes", flush=True)
-            outcomes = run_all(Rasa(running.rasa_url, TOKEN), personas, modes, args.verbose)
+            outcomes = run_all(Rasa(running.rasa_url, TOKEN), personas, modes, args.verbose,
+                               populations=lambda programme_id: _populations(store, programme_id))
     report(outcomes, modes, args.json)
     print(f"\n{time.perf_counter() - started:.0f} s in all")
+
+
+def _populations(store: SqliteStore, programme_id: str) -> frozenset[str]:
+    programme = store.get(programme_id)
+    return programme.populations if programme else frozenset()
 
 
 if __name__ == "__main__":

@@ -33,9 +33,10 @@ FORM_READS = frozenset({"nlu_fallback", "out_of_scope", "greet", "thanks", "faq"
 
 def routes_to_form(intent: str | None, text: str | None, requested_slot: str | None) -> bool:
     """Whether a message, while a form asks ``requested_slot``, belongs to the form (pure)."""
-    if requested_slot is None or intent not in FORM_READS or not answers.answering(text, intent):
+    if requested_slot is None or intent not in FORM_READS | answers.ANSWER_IF_READ \
+            or not answers.answering(text, intent, requested_slot):
         return False
-    return intent != "faq" or answers.read_answer(requested_slot, text) is not None
+    return intent != "faq" or not answers.asks_something(text) or answers.read_answer(requested_slot, text) is not None
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.POLICY_WITHOUT_END_TO_END_SUPPORT, is_trainable=True)

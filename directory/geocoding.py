@@ -10,6 +10,7 @@ naming several places raises :class:`AmbiguousPlaceError` with the candidates.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import os
 import re
@@ -131,6 +132,8 @@ class _Index:
     state_keys: dict[str, str]
     #: (floor(lat), floor(lon)) -> ZIPs in that one-degree cell, to find the state of a point
     grid: dict[tuple[int, int], list[_Zip]]
+    #: state -> the normalised names of its cities (to read a misspelt city named with its state)
+    city_names: dict[str, list[str]]
     load_seconds: float
 
 
@@ -174,9 +177,14 @@ def _build_index(records: Iterable[dict[str, Any]], started: float) -> _Index:
         for key, groups in accepted.items()
         if (kept := {state: group for state, group in groups.items() if state not in cities.get(key, {})})
     }
+    city_names: dict[str, list[str]] = defaultdict(list)
+    for key, groups in cities.items():
+        for state in groups:
+            city_names[state].append(key)
     return _Index(
         zips=zips,
         cities=dict(cities),
+        city_names=dict(city_names),
         aliases=aliases,
         states=states,
         # ZIP data also has states the ``us`` package lacks (FM, MH, PW): known by abbreviation
@@ -392,6 +400,8 @@ class Gazetteer(Geocoder):
             areas = _find_cities(f"{parsed.city} {parsed.state_words}", "", index)
         if not areas and parsed.state:
             parsed, areas = _street_before_city(parsed, index)
+        if not areas and parsed.state and not parsed.street:
+            areas = _misspelt_city(parsed.city, parsed.state, index)
         kind = "address" if parsed.street else "city"
         return [self._city_location(area, kind, parsed) for area in areas]
 
@@ -433,6 +443,18 @@ def _find_cities(city: str, state: str, index: _Index) -> list[_Area]:
         return [_area(groups[state], state)] if state in groups else []
     areas = [_area(group, group_state) for group_state, group in groups.items()]
     return sorted(areas, key=lambda area: (-area.zip_count, area.state))
+
+
+#: how close a misspelt city must be to a city of the state named with it ("tuscon az": Tucson)
+CITY_SPELLING_CUTOFF = 0.8
+
+
+def _misspelt_city(city: str, state: str, index: _Index) -> list[_Area]:
+    """The city of ``state`` whose name is closest to a misspelt one ("raliegh", "sacremento"), if
+    one is close enough; a state must be named, so a typo never jumps across the country."""
+    names = index.city_names.get(state, [])
+    close = difflib.get_close_matches(_normalise(city), names, n=1, cutoff=CITY_SPELLING_CUTOFF)
+    return [_area(index.cities[close[0]][state], state)] if close else []
 
 
 def _street_before_city(parsed: _Parsed, index: _Index) -> tuple[_Parsed, list[_Area]]:

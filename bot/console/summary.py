@@ -17,6 +17,7 @@ from actions.assessment import assessment_from_slots
 from actions.crisis import kind_of
 from actions.level_of_care import suggest_level
 from actions.progress import chosen
+from actions.search_query import radius as search_radius
 from directory import vocabulary
 
 DEMO_LABEL = "[DEMO - fictional]"
@@ -186,7 +187,7 @@ def summarize(slots: Mapping[str, Any], events: Iterable[Mapping[str, Any]], loo
         withdrawal = ("none reported",) if slots.get("withdrawal_history") == "no" else (NOT_ASKED,)
     level = slots.get("suggested_level")
     location = slots.get("location")
-    radius = slots.get("radius_miles")
+    radius = search_radius(slots)  # asked for, else the 25 miles every search starts at
     found = (lookup(programme_id) for programme_id in programmes_listed(events))
     programmes = tuple(ProgrammeNote(number, p.name, p.intake_phone or "no phone listed", p.demo)
                        for number, p in enumerate((p for p in found if p is not None), 1))
@@ -201,8 +202,7 @@ def summarize(slots: Mapping[str, Any], events: Iterable[Mapping[str, Any]], loo
         crises=crises_seen(events),
         level=LEVELS.get(level) if level else None,
         reasons=_labels(REASONS, reasons) if level else (),
-        location=(f"{location} (within {float(radius):g} miles)" if radius else str(location)) if location
-        else NOT_ASKED,
+        location=f"{location} (within {radius:g} miles)" if location else NOT_ASKED,
         payment=_payment(slots),
         preferences=_preferences(slots),
         programmes=programmes,

@@ -83,6 +83,7 @@ LEXICON: Lexicon = {
         ),
         "sedatives": (
             "sedatives", "sedative", "benzos", "benzo", "benzodiazepines", "benzodiazepine", "xanax", "xannies",
+            "xans", "xan", "zannies", "xanax bars", "alprazolam", "diazepam", "clonazepam", "lorazepam",
             "valium", "klonopin", "ativan", "ambien", "sleeping pills", "sleep pills", "sleeping meds", "sleep meds",
             "tranquilizers", "barbiturates", "downers",
         ),

@@ -85,8 +85,16 @@ def test_the_support_question_reads_a_named_supporter(text: str, value: str | No
     ("he works nights", ["work"]), ("school and my kids", ["school", "children"]), ("full time job", ["work"]),
     ("nope", ["none"]), ("nothing really, hes retired", ["none"]), ("blue", None),
 ])
-def test_the_duties_question_reads_work_school_and_children(text: str, value: list[str] | None) -> None:
-    assert read_answer("duties", text) == value
+def test_duties_are_read_from_the_times_answer(text: str, value: list[str] | None) -> None:
+    assert answers.duties(text) == value
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("yes evenings", "yes"), ("evenings would work", "yes"), ("probably not with classes", "no"),
+    ("not sure", "unsure"), ("after work is best", "yes"), ("blue", None),
+])  # fmt: skip
+def test_the_hours_question_reads_a_time_as_a_yes(text: str, value: str | None) -> None:
+    assert read_answer("can_commit_hours", text) == value
 
 
 def test_family_involvement_reads_named_family() -> None:
@@ -136,3 +144,102 @@ def test_substances_and_conditions_are_read_even_misspelt(label: str, text: str,
 @pytest.mark.parametrize("text", ["one that treats eating disorders too", "telehealth", "nah thats it"])
 def test_anything_else_takes_any_answer(text: str) -> None:
     assert read_answer("extras_asked", text) is True
+
+
+@pytest.mark.parametrize(("text", "band"), [
+    ("17", "under_18"), ("he's 16", "under_18"), ("a teenager", "under_18"), ("sixty-eight", "65_plus"),
+    ("im 22", "18_25"), ("45", "26_64"), ("she is 25", "18_25"), ("26", "26_64"), ("64", "26_64"), ("65", "65_plus"),
+    ("retired", "65_plus"), ("in her seventies", "65_plus"), ("my son, 28", "26_64"), ("65_plus", "65_plus"),
+])  # fmt: skip
+def test_the_age_question_reads_numbers_and_words(text: str, band: str) -> None:
+    assert answers.age_band(text) == band
+
+
+@pytest.mark.parametrize("text", ["30 days", "a lot", "3 drinks", "not old"])
+def test_no_age_in_other_numbers(text: str) -> None:
+    assert answers.age_band(text) is None
+
+
+@pytest.mark.parametrize(("text", "for_self", "band"), [
+    ("my 16 yo son vapes every day", False, "under_18"),
+    ("my 16-year-old daughter", False, "under_18"),
+    ("she's 70 and drinks wine every night", False, "65_plus"),
+    ("i'm 45 and i drink too much", True, "26_64"),
+    ("i'm 45 and worried about my son", False, None),  # a parent's own age is not the son's
+    ("he is 12 days sober", False, None),
+    ("I drink 3 beers a night", True, None),
+    ("hi", True, None),
+])  # fmt: skip
+def test_an_age_said_in_passing_is_kept(text: str, for_self: bool, band: str | None) -> None:
+    assert answers.age_in_passing(text, for_self=for_self) == band
+
+
+@pytest.mark.parametrize(("text", "by_substance"), [
+    ("weed every day, drinking only on weekends", {"cannabis": "daily", "alcohol": "weekly"}),
+    ("every day i smoke weed and i drink on the weekends", {"cannabis": "daily", "alcohol": "weekly"}),
+    ("i smoke pot daily but only drink once a month", {"cannabis": "daily", "alcohol": "monthly_or_less"}),
+    ("beer most days and weed sometimes", {"alcohol": "daily"}),
+    ("daily", {}),
+    ("pretty much every day", {}),
+])  # fmt: skip
+def test_frequency_is_tied_to_its_substance(text: str, by_substance: dict[str, str]) -> None:
+    assert answers.frequency_by_substance(text, ["cannabis", "alcohol"]) == by_substance
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("Me. I'm a vet.", "self"), ("myself", "self"), ("its me", "self"), ("the caller, for herself", "loved_one"),
+    ("my son", "loved_one"), ("for a friend", "loved_one"), ("someone else", "loved_one"), ("hello", None),
+    ("i'm looking for my son", "loved_one"), ("i'm the one who needs it", "self"),
+])  # fmt: skip
+def test_who_it_is_for_in_words(text: str, who: str | None) -> None:
+    assert answers.who_for(text) == who
+
+
+@pytest.mark.parametrize(("text", "severe"), [
+    ("he's been hearing voices and thinks the neighbors are watching him", True),
+    ("bipolar, she's manic right now", True), ("paranoid all the time", True),
+    ("depression and anxiety", False), ("no", False),
+])  # fmt: skip
+def test_psychosis_or_mania_now_is_read_at_the_mental_health_question(text: str, severe: bool) -> None:
+    assert answers.severe_psychiatric_signs(text) is severe
+    assert answers.read_answer("mental_health", text) is not None or text == "no"
+
+
+@pytest.mark.parametrize(("text", "asks"), [
+    ("will i lose my job if i go", True), ("if i stop drinking will i get the shakes", True), ("cost?", True),
+    ("she saw a therapist once", False), ("yes, he had the DTs", False), ("every day", False),
+])  # fmt: skip
+def test_a_question_of_ones_own_is_told_from_an_answer(text: str, asks: bool) -> None:
+    assert answers.asks_something(text) is asks
+
+
+@pytest.mark.parametrize(("slot", "text", "value"), [
+    ("prior_treatment", "she saw a therapist once", "yes"), ("prior_treatment", "he did 30 days at a rehab", "yes"),
+    ("recent_discharge", "got out of rehab last week", "yes"), ("recent_discharge", "a hospital once", None),
+])  # fmt: skip
+def test_treatment_described_answers_the_treatment_questions(slot: str, text: str, value: str | None) -> None:
+    assert read_answer(slot, text) == value
+
+
+def test_less_than_monthly_is_the_lowest_score_not_monthly() -> None:
+    assert answers.heavy_drinking_frequency("less than monthly") == 1
+    assert answers.drinking_frequency("less than once a month") == 1
+    assert answers.heavy_drinking_frequency("monthly") == 2
+
+
+def test_a_bare_several_is_a_phq2_answer() -> None:
+    assert answers.phq2_frequency("several") == 1 and answers.phq2_frequency("some") == 1
+
+
+@pytest.mark.parametrize(("slot", "text", "value"), [
+    ("home_safe", "he lives alone, no one else uses there", "yes"),
+    ("home_safe", "my mom and her bf drink and smoke all the time and they fight", "no"),
+    ("home_safe", "yes she lives alone in her condo", "yes"), ("home_safe", "nope", "no"),
+    ("medical_monitoring", "she has arthritis, nothing serious", "no"),
+    ("medical_monitoring", "im on blood thinners but its routine, nothing close", "no"),
+    ("medical_monitoring", "yes, heart problems", "yes"),
+    ("can_commit_hours", "9 hours a week? no. once a week maybe", "no"),
+    ("can_commit_hours", "thats too much with my job", "no"),
+])  # fmt: skip
+def test_yes_no_questions_read_what_the_answer_describes(slot: str, text: str, value: str) -> None:
+    assert read_answer(slot, text) == value

@@ -19,6 +19,7 @@ from actions.level_of_care import (
     suggest_level,
     tone,
 )
+from actions.wording import TEEN_VERSIONS
 from directory import vocabulary
 
 DOMAIN = Path(__file__).resolve().parents[2] / "domain" / "level_of_care.yml"
@@ -119,10 +120,54 @@ EDGE_ROWS = [
     ),
     ("unsure about discharge stays IOP", case(recent_discharge=None), "intensive_outpatient", "needs_structure"),
     (
-        "withdrawal first wins over a recent discharge",
+        "just out of care with a withdrawal history, not using daily: step down",
         case(withdrawal_history=True, recent_discharge=True),
+        "step_down_intensive_outpatient",
+        "recent_discharge",
+    ),
+    (
+        "just out of care, withdrawal history and daily drinking before it: step down",
+        case(substances=frozenset({"alcohol"}), use_frequency="daily", withdrawal_history=True, recent_discharge=True),
+        "step_down_intensive_outpatient",
+        "recent_discharge",
+    ),
+    (
+        "just out of 30 days of residential, used daily before: step down, not detox",
+        case(substances=frozenset({"alcohol", "opioids"}), use_frequency="daily", recent_discharge=True, audit_c=10,
+             withdrawal_history=None),
+        "step_down_intensive_outpatient",
+        "recent_discharge",
+    ),
+    (
+        "daily cannabis and weekend drinking is not daily drinking",
+        case(substances=frozenset({"alcohol", "cannabis"}), use_frequency="daily",
+             daily_substances=frozenset({"cannabis"})),
+        "intensive_outpatient",
+        "needs_structure",
+    ),
+    (
+        "daily use with several substances, which one unsaid: the cautious reading",
+        case(substances=frozenset({"alcohol", "cannabis"}), use_frequency="daily"),
         "withdrawal_management_first",
-        "withdrawal_risk",
+        "daily_sedating_use",
+    ),
+    (
+        "weekly light drinking, one session a week is all they can do: outpatient",
+        case(substances=frozenset({"alcohol"}), audit_c=4, can_commit_hours=False),
+        "outpatient",
+        "mild_needs",
+    ),
+    (
+        "weekly stimulant use and no time for an IOP is still IOP (with outpatient shown)",
+        case(can_commit_hours=False),
+        "intensive_outpatient",
+        "needs_structure",
+    ),
+    (
+        "weekly drinking in the high-risk band is not mild, even with little time",
+        case(substances=frozenset({"alcohol"}), audit_c=8, withdrawal_history=False, can_commit_hours=False),
+        "intensive_outpatient",
+        "needs_structure",
     ),
     (
         "residential wins over a recent discharge",
@@ -249,7 +294,7 @@ def test_higher_care_reasons_are_all_said() -> None:
 
 
 def test_lower_level_reasons_are_not_said_with_a_higher_level() -> None:
-    suggestion = suggest_level(replace(MILD, withdrawal_history=True, recent_discharge=True))
+    suggestion = suggest_level(replace(MILD, withdrawal_history=True, recent_discharge=False))
     assert suggestion.reasons == ("withdrawal_risk",)
 
 
@@ -274,6 +319,7 @@ def test_every_level_reason_and_tone_has_a_response(responses: dict[str, list[di
     expected = {f"utter_level_{level}" for level in LEVELS}
     expected |= {f"utter_reason_{reason}" for reason in REASONS}
     expected |= {f"utter_tone_{t}" for t in TONES} | {"utter_level_disclaimer"}
+    expected |= {f"{name}_teen" for name in TEEN_VERSIONS}
     assert expected == set(responses)
 
 
@@ -295,3 +341,10 @@ def test_responses_are_short_and_say_no_diagnosis(responses: dict[str, list[dict
             assert len(text) <= 320, name
             assert "you have a disorder" not in text.lower() and "addict" not in text.lower(), name
     assert "professional" in responses["utter_level_disclaimer"][1]["text"]
+
+
+def test_age_notes_and_teen_wording() -> None:
+    teen = suggest_level(case(age_band="under_18"))
+    assert teen.adolescent and "adolescent" in teen.reasons
+    assert "older_adult" in suggest_level(case(age_band="65_plus")).reasons
+    assert not suggest_level(case(age_band="26_64")).adolescent

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from actions.place_text import place_in_text, place_with_state
+from actions.place_text import place_in_text, place_with_state, read_as_another_name
 
 
 @pytest.mark.parametrize(("message", "place"), [
@@ -46,3 +46,11 @@ def test_nothing_is_found_without_a_city_and_a_state(message: str | None) -> Non
 ])
 def test_a_place_is_completed_from_its_own_message_only(place: str, message: str, completed: str) -> None:
     assert place_with_state(place, message) == completed
+
+
+@pytest.mark.parametrize(("typed", "label", "said_back"), [
+    ("raliegh nc", "Raleigh, NC", True), ("nyc", "New York, NY", True), ("Raleigh, NC", "Raleigh, NC", False),
+    ("near downtown denver", "Denver, CO", False), ("22902", "Charlottesville, VA 22902", False),
+])  # fmt: skip
+def test_a_place_read_as_another_name_is_said_back(typed: str, label: str, said_back: bool) -> None:
+    assert read_as_another_name(typed, label) is said_back

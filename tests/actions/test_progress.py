@@ -22,7 +22,7 @@ READINESS_DONE = {"readiness": 7.0, "can_commit_hours": "yes", "schedule": ["eve
     ({"who_for": "self", **NEEDS_DONE, **SUPPORT_DONE, **READINESS_DONE}, "action_suggest_level"),
     ({"who_for": "self", "suggested_level": "intensive_outpatient"}, "search_form"),
     ({"location": "22902"}, "search_form"),
-    ({"radius_miles": 25.0, "who_for": "self"}, "search_form"),
+    ({"extras_asked": True, "who_for": "self"}, "search_form"),
     ({"results_found": False, "location": "22902"}, "utter_results_next"),
     ({"results_found": True}, "utter_results_next"),
 ])
@@ -39,7 +39,7 @@ def test_answers_and_choices() -> None:
 def test_the_paused_form_is_the_last_active_one_while_it_has_questions() -> None:
     searching = [{"event": "active_loop", "name": "search_form"}, {"event": "active_loop", "name": None}]
     assert paused_form(searching, {}) == "search_form"
-    assert paused_form(searching, dict.fromkeys(("location", "radius_miles", "payment", "extras_asked"), 1)) is None
+    assert paused_form(searching, dict.fromkeys(("location", "payment", "extras_asked"), 1)) is None
     walked = [{"event": "active_loop", "name": "needs_form"}, {"event": "active_loop", "name": None},
               {"event": "active_loop", "name": "support_form"}, {"event": "active_loop", "name": None}]
     assert paused_form(walked, NEEDS_DONE) == "support_form"
@@ -58,4 +58,19 @@ def test_screeners_are_asked_only_when_they_apply() -> None:
     drinking_and_low = needed_slots("needs_form", {"substances": ["alcohol"], "mental_health": ["depression"]})
     assert drinking_and_low.index("use_frequency") < drinking_and_low.index("audit_c_1")
     assert drinking_and_low.index("mental_health") < drinking_and_low.index("phq2_1")
-    assert needed_slots("search_form", {}) == ("location", "radius_miles", "payment", "extras_asked")
+    assert needed_slots("search_form", {}) == ("location", "payment", "extras_asked")
+
+
+def test_follow_up_questions_are_asked_only_when_they_apply() -> None:
+    for_someone = {"who_for": "loved_one"}
+    assert "family_involvement" not in needed_slots("support_form", {**for_someone, "has_support": "no"})
+    assert "family_involvement" in needed_slots("support_form", {**for_someone, "has_support": "yes"})
+    assert "family_involvement" in needed_slots("support_form", {"who_for": "self", "age_band": "under_18"})
+    assert "family_involvement" not in needed_slots("support_form", {"who_for": "self", "age_band": "26_64"})
+    assert "withdrawal_history" not in needed_slots("needs_form", {"substances": ["cannabis", "stimulants"]})
+    for named in (["cannabis", "alcohol"], ["opioids"], ["other_substances"], ["unsure"], []):
+        assert "withdrawal_history" in needed_slots("needs_form", {"substances": named}), named
+    several = {"substances": ["alcohol", "cannabis"], "use_frequency": "daily"}
+    assert "daily_substances" in needed_slots("needs_form", several)
+    assert "daily_substances" not in needed_slots("needs_form", {**several, "substances": ["alcohol"]})
+    assert "daily_substances" not in needed_slots("needs_form", {**several, "use_frequency": "weekly"})

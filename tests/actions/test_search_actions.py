@@ -12,7 +12,13 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.directory_access import get_directory
-from actions.search import ActionFurtherAway, ActionProgrammeDetails, ActionSearchProgrammes, ActionShowMore
+from actions.search import (
+    ActionFurtherAway,
+    ActionProgrammeDetails,
+    ActionRefineSearch,
+    ActionSearchProgrammes,
+    ActionShowMore,
+)
 from directory.demo import generate_demo
 from directory.stores.sqlite import SqliteStore
 
@@ -152,3 +158,18 @@ def test_the_last_page_offers_no_more() -> None:
         responses, events, _ = run(ActionShowMore(), {**page, "search_offset": offset, "shown_programmes": total_shown})
         offset, total_shown = slot(events, "search_offset"), slot(events, "shown_programmes")
     assert "utter_results_next_last" in responses and "utter_results_next" not in responses
+
+
+def test_a_refinement_adds_to_the_earlier_wish_and_says_the_search_back() -> None:
+    events = [{"event": "slot", "name": "payment", "value": ["medicaid"]},
+              {"event": "user", "text": "what about ones that also take private insurance"},
+              {"event": "slot", "name": "payment", "value": ["private_insurance"]}]
+    slots = {**NEW_YORK, "payment": ["private_insurance"]}
+    message = {"intent": {"name": "refine"}, "entities": [], "text": "what about ones that also take private insurance"}
+    dispatcher = CollectingDispatcher()
+    refined = asyncio.run(ActionRefineSearch().run(
+        dispatcher, Tracker("test", slots, message, events, False, None, {}, "action_listen"), {}))
+    assert SlotSet("payment", ["medicaid", "private_insurance"]) in refined
+    said = dispatcher.messages[0]
+    assert said["response"] == "utter_search_now" and said["criteria"] == "Medicaid or private insurance"
+    assert [m["response"] for m in dispatcher.messages][1] == "utter_results_intro"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import yaml
 
-from actions.level_of_care import LEVELS, REASONS, SEARCH_LEVELS, TONES, Suggestion
-from actions.wording import suggestion_responses
+from actions.level_of_care import LEVELS, REASONS, SEARCH_LEVELS, TONES, Assessment, Suggestion
+from actions.wording import suggestion_fields, suggestion_responses
 
 DOMAIN = Path(__file__).resolve().parents[2] / "domain" / "level_of_care.yml"
 
@@ -17,10 +17,11 @@ def all_suggestions() -> list[Suggestion]:
     """Every level and tone, with no reason, each single reason, and every reason at once."""
     reason_sets = chain([()], combinations(REASONS, 1), [REASONS])
     return [
-        Suggestion(level, SEARCH_LEVELS[level], reasons, tone)
+        Suggestion(level, SEARCH_LEVELS[level], reasons, tone, adolescent=adolescent)
         for reasons in reason_sets
         for level in LEVELS
         for tone in TONES
+        for adolescent in (False, True)
     ]
 
 
@@ -40,3 +41,19 @@ def test_every_named_response_exists() -> None:
     named = set(chain.from_iterable(suggestion_responses(s) for s in all_suggestions()))
     assert named <= responses
     assert named == responses
+
+
+def test_a_teen_hears_the_teen_version_where_there_is_one() -> None:
+    suggestion = Suggestion("intensive_outpatient", frozenset(), ("needs_structure", "adolescent"), "ready",
+                            adolescent=True)
+    assert suggestion_responses(suggestion)[:3] == [
+        "utter_level_intensive_outpatient_teen", "utter_reason_needs_structure", "utter_reason_adolescent",
+    ]
+
+
+def test_reasons_name_only_the_substances_used_daily() -> None:
+    daily_drinking = Assessment(substances=frozenset({"alcohol", "cannabis", "stimulants"}), use_frequency="daily",
+                                daily_substances=frozenset({"alcohol", "cannabis"}))
+    assert suggestion_fields(daily_drinking) == {"daily_sedating": "alcohol"}
+    both = Assessment(substances=frozenset({"sedatives", "opioids"}), use_frequency="daily")
+    assert suggestion_fields(both) == {"daily_sedating": "benzos or sleeping pills and opioids"}

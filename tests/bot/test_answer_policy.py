@@ -13,6 +13,12 @@ from bot.crisis_policy import CRISIS_POLICY_PRIORITY
     ("faq", "yes, he had the DTs last time he quit", "withdrawal_history", True),
     ("faq", "does insurance cover detox?", "withdrawal_history", False),
     ("faq", "how much does it cost", "withdrawal_history", False),
+    ("faq", "she saw a therapist once", "prior_treatment", True),  # no question: an answer, read or not
+    ("faq", "nothing really, she just talks to her pastor", "withdrawal_history", True),
+    ("faq", "can i keep my job", "use_frequency", False),  # opens like a question: answered, then asked again
+    ("faq", "do they do suboxone", "extras_asked", True),  # "anything else?" takes any answer
+    ("continue", "did na meetings a while back", "prior_treatment", True),  # an answer the reader reads
+    ("continue", "keep going", "prior_treatment", False),  # a request: the rules take it
     ("nlu_fallback", "nearly every day", "phq2_1", True),
     ("nlu_fallback", "purple monkey", "phq2_1", True),  # the form says what it expects, with the options
     ("for_loved_one", "my wife", "has_support", True),

@@ -118,7 +118,7 @@ TEXTS = [(name, i, variation["text"]) for name, variations in RESPONSES.items()
 
 def test_every_contract_question_has_an_answer_and_examples() -> None:
     names = contract_names()
-    assert len(names) == 18
+    assert len(names) == 19
     assert set(RESPONSES) == set(names)
     assert set(EXAMPLES) == set(names)
     for name in names:

@@ -162,6 +162,19 @@ def test_a_city_whose_name_ends_like_a_state_is_still_found(gazetteer: Gazetteer
     assert resolve_place("Port Washington, NY", gazetteer).state == "NY"
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("tuscon az", "Tucson, AZ"), ("raliegh nc", "Raleigh, NC"), ("sacremento ca", "Sacramento, CA"),
+    ("pittsburg pa", "Pittsburgh, PA"), ("Pittsburg, KS", "Pittsburg, KS"),
+])  # fmt: skip
+def test_a_misspelt_city_named_with_its_state_is_found(gazetteer: Gazetteer, text: str, label: str) -> None:
+    assert resolve_place(text, gazetteer).label == label
+
+
+def test_a_misspelt_city_without_a_state_is_not_guessed(gazetteer: Gazetteer) -> None:
+    with pytest.raises(UnknownPlaceError):
+        resolve_place("sacremento", gazetteer)
+
+
 @pytest.mark.parametrize("text", ["Xyzzyville", "99999", "Xyzzyville, VA", "", "   "])
 def test_unknown_places_raise_with_a_hint(gazetteer: Gazetteer, text: str) -> None:
     with pytest.raises(UnknownPlaceError, match="Try a ZIP code or 'City, ST'"):

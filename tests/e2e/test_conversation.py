@@ -29,6 +29,13 @@ class Chat:
         self.buttons = [button["payload"] for message in messages for button in message.get("buttons") or ()]
         return [message.get("text", "") for message in messages]
 
+    def say_all(self, *texts: str) -> list[str]:
+        """Say each text in turn; the replies to the last one."""
+        replies: list[str] = []
+        for text in texts:
+            replies = self.say(text)
+        return replies
+
 
 def joined(texts: list[str]) -> str:
     return "\n".join(texts)
@@ -42,28 +49,26 @@ def test_from_hello_to_three_programmes_for_themselves(webhook: str) -> None:
     chat = Chat(webhook)
     hello = joined(chat.say("hi"))
     assert "not medical advice" in hello and "988" in hello and "911" in hello
-    assert "Which substances do you use" in joined(chat.say("its for me"))
+    assert "How old are you" in joined(chat.say("its for me"))
+    assert "Which substances do you use" in joined(chat.say("34"))
     assert "how often" in joined(chat.say("cocaine mostly")).lower()
-    assert "seizures" in joined(chat.say("a few times a week"))
-    assert "mental health" in joined(chat.say("no"))
+    assert "mental health" in joined(chat.say("a few times a week"))  # no seizures question for cocaine alone
     assert "recently leave" in joined(chat.say("no"))
     assert "treatment for substance use before" in joined(chat.say("no"))
     assert "health condition" in joined(chat.say("yes"))
-    assert "home safe" in joined(chat.say("nope"))
+    assert "home safe" in joined(chat.say("no"))
     assert "someone who supports" in joined(chat.say("yes"))
-    assert "family" in joined(chat.say("yeah"))
-    assert "work, school" in joined(chat.say("yes"))
-    assert "0 to 10" in joined(chat.say("i work full time"))
-    assert "9 hours a week" in joined(chat.say("8"))
-    assert "times work best" in joined(chat.say("yes"))
-    suggestion = joined(chat.say("evenings"))
+    assert "0 to 10" in joined(chat.say("yeah"))  # family taking part: asked about someone else or a teen
+    hours = joined(chat.say("8"))
+    assert "9 hours a week" in hours and "which times work best" in hours
+    suggestion = joined(chat.say("yes, evenings after work"))  # the times with the yes: not asked again
     assert "intensive outpatient" in suggestion.lower()
     assert "professional" in suggestion and "full assessment" in suggestion
     assert "ZIP code" in suggestion
-    assert "How far" in joined(chat.say("10001"))
-    assert "How would you pay" in joined(chat.say("25 miles"))
+    assert "How would you pay" in joined(chat.say("10001"))  # no distance question: 25 miles, said back
     assert "Anything else" in joined(chat.say("medicaid"))
     found = chat.say("no thats all")
+    assert "within 25 miles of" in joined(found)
     shown = results_in(found)
     assert len(shown) == 3, joined(found)
     assert all("intensive outpatient" in text and "accepts Medicaid" in text and "evening" in text for text in shown)
@@ -75,15 +80,43 @@ def test_from_hello_to_three_programmes_for_themselves(webhook: str) -> None:
 def test_a_loved_one_is_asked_about_in_the_third_person(webhook: str) -> None:
     chat = Chat(webhook)
     chat.say("hello")
-    assert "Which substances do they use" in joined(chat.say("its for my son"))
+    assert "How old are they" in joined(chat.say("its for my son"))
+    assert "Which substances do they use" in joined(chat.say("he's 19"))
     assert "often do they" in joined(chat.say("he drinks"))
+
+
+def test_an_age_said_in_passing_is_not_asked_and_a_teen_gets_teen_programmes(webhook: str) -> None:
+    chat = Chat(webhook)
+    chat.say("hi")
+    asked = joined(chat.say("i need help for my son, he's 16"))
+    assert "How old" not in asked and "Which substances do they use" in asked
+    chat.say("weed")
+    assert "mental health" in joined(chat.say("every day"))
+    for answer in ("no", "no", "no", "no", "yes", "yes", "yes", "7"):
+        reply = joined(chat.say(answer))
+    assert "6 hours a week" in reply  # the teen version of the hours question
+    suggestion = joined(chat.say("yes, evenings"))
+    assert "for teens" in suggestion and "under 18" in suggestion
+    chat.say("10001")
+    chat.say("medicaid")
+    found = chat.say("no")
+    assert len(results_in(found)) == 3, joined(found)
+    details = joined(chat.say("tell me about the first one"))
+    assert "adolescents" in details.split("Serves:")[1].split("\n")[0]
+
+
+def test_several_substances_are_tied_to_their_frequency(webhook: str) -> None:
+    """Daily cannabis and weekend drinking is not daily drinking: no detox wording."""
+    chat = Chat(webhook)
+    reply = joined(chat.say_all("hi", "for me", "23", "weed and alcohol", "weed every day, drinking only on weekends"))
+    assert "Which of them" not in reply and "safety note" not in reply
+    assert "How often do you have a drink" in reply  # AUDIT-C item 1 not taken from "every day"
 
 
 def test_skipping_straight_to_a_search_asks_only_what_is_missing(webhook: str) -> None:
     chat = Chat(webhook)
     asked = joined(chat.say("IOPs near 10001 that take Medicaid"))
-    assert "How far" in asked and "ZIP code" not in asked and "How would you pay" not in asked
-    assert "Anything else" in joined(chat.say("10 miles"))
+    assert "Anything else" in asked and "ZIP code" not in asked and "How would you pay" not in asked
     found = chat.say("no")
     assert len(results_in(found)) == 3, joined(found)
     more = chat.say("show more")
@@ -97,10 +130,9 @@ def test_skipping_straight_to_a_search_asks_only_what_is_missing(webhook: str) -
 def test_a_city_and_state_in_the_first_message_is_understood(webhook: str, message: str, place: str) -> None:
     chat = Chat(webhook)
     asked = joined(chat.say(message))
-    assert "How far" in asked and "Where should I look" not in asked and "more than one" not in asked
-    chat.say("10 miles")
+    assert "Anything else" in asked and "Where should I look" not in asked and "more than one" not in asked
     found = joined(chat.say("no"))
-    assert f"10 miles of {place}" in found
+    assert f"25 miles of {place}" in found
 
 
 def test_danger_in_the_middle_of_the_questions_gets_the_number_first(webhook: str) -> None:
@@ -110,14 +142,14 @@ def test_danger_in_the_middle_of_the_questions_gets_the_number_first(webhook: st
     reply = chat.say("honestly i just want to kill myself")
     assert "988" in reply[0]
     assert chat.buttons == ["/continue", "/start_over", "/ask_human"]
-    assert "Which substances" in joined(chat.say("/continue"))
+    assert "How old are you" in joined(chat.say("/continue"))  # the same question again
 
 
 def test_an_unknown_place_is_asked_again(webhook: str) -> None:
     chat = Chat(webhook)
     chat.say("find an IOP for me")
     assert "couldn't find that place" in joined(chat.say("Xyzzyville"))
-    assert "How far" in joined(chat.say("Charlottesville, VA"))
+    assert "How would you pay" in joined(chat.say("Charlottesville, VA"))
 
 
 def test_an_empty_message_gets_a_clear_answer_and_changes_nothing(webhook: str) -> None:
@@ -127,7 +159,7 @@ def test_an_empty_message_gets_a_clear_answer_and_changes_nothing(webhook: str) 
     chat.say("find an IOP for me")
     for blank in ("", "   ", "\n"):
         assert "Where should I look?" in joined(chat.say(blank))
-    assert "How far" in joined(chat.say("Charlottesville, VA"))
+    assert "How would you pay" in joined(chat.say("Charlottesville, VA"))
 
 
 def test_asking_for_a_person_names_the_deployments_helpline_then_offers_to_go_on(webhook: str) -> None:
@@ -137,7 +169,7 @@ def test_asking_for_a_person_names_the_deployments_helpline_then_offers_to_go_on
     reply = joined(chat.say("can i talk to a real person please"))
     assert HELPLINE in reply
     assert "/continue" in chat.buttons
-    assert "Which substances do they use" in joined(chat.say("/continue"))
+    assert "How old are they" in joined(chat.say("/continue"))
 
 
 def test_screener_questions_and_reasons_answered_in_words(webhook: str) -> None:
@@ -146,8 +178,11 @@ def test_screener_questions_and_reasons_answered_in_words(webhook: str) -> None:
     chat = Chat(webhook)
     chat.say("hello")
     chat.say("i need help for my husband")
+    chat.say("hes 52")
     assert "often do they" in joined(chat.say("beer mostly, and some weed"))
-    assert "drink containing alcohol" in joined(chat.say("pretty much every day"))
+    daily = joined(chat.say("pretty much every day"))
+    assert "Which of them do they use every day" in daily  # two substances: which one is daily?
+    assert "drink containing alcohol" in joined(chat.say("the beer"))
     assert "How many drinks" in joined(chat.say("nearly every day"))
     assert "six or more drinks" in joined(chat.say("like 5 or 6"))
     assert "seizures" in joined(chat.say("every weekend"))
@@ -161,21 +196,32 @@ def test_screener_questions_and_reasons_answered_in_words(webhook: str) -> None:
     assert "Would family be willing" in support and "Thank you for helping them" not in support
 
 
-def test_a_frequency_about_drinking_answers_the_first_screener_question(webhook: str) -> None:
+def test_a_refinement_adds_to_the_search_and_is_said_back(webhook: str) -> None:
+    chat = Chat(webhook)
+    chat.say("IOPs near 10001 that take Medicaid")
+    chat.say("no")
+    refined = chat.say("what about ones that also take private insurance")
+    assert "Now showing: Medicaid or private insurance." in refined
+    assert len(results_in(refined)) == 3, joined(refined)
+
+
+def test_a_withdrawal_worry_gets_the_safety_answer(webhook: str) -> None:
     chat = Chat(webhook)
     chat.say("hi")
-    chat.say("for me")
-    chat.say("alcohol")
-    assert "How many drinks do you have" in joined(chat.say("every day"))  # not "how often a drink" again
+    reply = joined(chat.say("if i stop drinking will i get the shakes really bad?"))
+    assert "dangerous" in reply  # the withdrawal answer (or, if read as danger now, the 911 reply): both say it
+
+
+def test_a_frequency_about_drinking_answers_the_first_screener_question(webhook: str) -> None:
+    chat = Chat(webhook)
+    daily = joined(chat.say_all("hi", "for me", "40", "alcohol", "every day"))
+    assert "How many drinks do you have" in daily  # not "how often a drink" again
+    assert "safety note" in daily  # daily drinking: stopping suddenly can be dangerous, said at once
 
 
 def test_a_question_not_understood_is_asked_again_then_left_as_not_sure(webhook: str) -> None:
     chat = Chat(webhook)
-    chat.say("hi")
-    chat.say("for me")
-    chat.say("opioids")
-    chat.say("most days")
-    first = chat.say("the weather is nice")
+    first = chat.say_all("hi", "for me", "29", "opioids", "most days", "the weather is nice")
     assert "didn't understand" in joined(first) and "seizures" in joined(first)
     assert "/affirm" in chat.buttons  # the options come again
     second = joined(chat.say("banana bread"))
@@ -187,7 +233,7 @@ def test_a_bare_big_city_is_taken_and_said_back(webhook: str) -> None:
     chat = Chat(webhook)
     chat.say("IOPs that take Medicaid")
     asked = joined(chat.say("philadelphia"))
-    assert "I'll look around Philadelphia, PA" in asked and "How far" in asked
+    assert "I'll look around Philadelphia, PA" in asked and "Anything else" in asked
 
 
 def test_a_message_not_understood_at_the_start_gets_the_question_again(webhook: str) -> None:

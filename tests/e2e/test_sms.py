@@ -74,26 +74,24 @@ def test_from_hello_to_three_programmes_by_sms(sms: SmsAssistant) -> None:
     hello = phone.text("hi")
     assert "not medical advice" in hello and "988" in hello and "911" in hello
     assert "Reply 1 for For me, 2 for For someone else." in hello
-    substances = phone.text("1")
+    age = phone.text("1")
+    assert "How old are you" in age and "3 for 26 to 64" in age
+    substances = phone.text("3")
     assert "Which substances do you use" in substances and "3 for Meth, cocaine or other stimulants" in substances
     assert "how often" in phone.text("3").lower()
-    assert "seizures" in phone.text("a few times a week")
-    assert "mental health" in phone.text("no")
-    assert "recently leave" in phone.text("No")
+    assert "mental health" in phone.text("a few times a week")  # no seizures question for stimulants alone
+    assert "recently leave" in phone.text("no")
     assert "treatment for substance use before" in phone.text("2")
-    assert "health condition" in phone.text("yes")  # YES is an answer: this person never stopped
+    assert "health condition" in phone.text("yes")  # YES is an answer here, not the SMS keyword
     assert "home safe" in phone.text("NO")
     assert "someone who supports" in phone.text("1")
-    assert "family" in phone.text("yes")
-    assert "work, school" in phone.text("yes")
-    assert "0 to 10" in phone.text("work")
-    assert "9 hours a week" in phone.text("8")
-    assert "times work best" in phone.text("yes")
-    suggestion = phone.text("3")  # Evenings
+    assert "0 to 10" in phone.text("yes")
+    hours = phone.text("8")
+    assert "9 hours a week" in hours and "3 for Yes, evenings" in hours
+    suggestion = phone.text("3")  # Yes, evenings: the times are not asked again
     assert "intensive outpatient" in suggestion.lower() and "full assessment" in suggestion
     assert "ZIP code" in suggestion
-    assert "How far" in phone.text("10001")
-    assert "How would you pay" in phone.text("2")  # 25 miles
+    assert "How would you pay" in phone.text("10001")  # no distance question: 25 miles, said with the results
     assert "Anything else" in phone.text("Medicaid")
     found = phone.text("1")  # No, that's all
     assert results(found) == [1, 2, 3], found
@@ -110,7 +108,7 @@ def test_help_answers_with_the_helpline_and_the_conversation_goes_on(sms: SmsAss
     assert "Reply 1 for For me" in phone.text("hello")
     helped = phone.text("HELP")
     assert HELPLINE in helped and "988" in helped and "911" in helped
-    assert "Which substances do they use" in phone.text("2")
+    assert "How old are they" in phone.text("2")
 
 
 def test_stop_silences_everything_until_start(sms: SmsAssistant) -> None:
@@ -120,7 +118,7 @@ def test_stop_silences_everything_until_start(sms: SmsAssistant) -> None:
     assert phone.text("hi") == "" and phone.text("help") == "" and phone.text("1") == ""
     welcome = phone.text("START")
     assert "not medical advice" in welcome and "Reply 1 for For me" in welcome
-    assert "Which substances do you use" in phone.text("for me")
+    assert "How old are you" in phone.text("for me")
 
 
 def test_a_request_without_a_valid_signature_is_refused(sms: SmsAssistant) -> None:
@@ -141,7 +139,7 @@ def test_a_crisis_by_sms_gets_the_number_first(sms: SmsAssistant) -> None:
     first, *rest = sms.twilio.bodies(phone.number)[before:]
     assert first.startswith("Call or text 988") and len(first) <= 160, first  # the number, one segment
     assert "Reply 1 for Keep going" in rest[-1], reply
-    assert "Which substances" in phone.text("1")
+    assert "How old are you" in phone.text("1")  # the same question again
 
 
 def test_a_crisis_inside_the_questions_by_sms_in_spanish(sms: SmsAssistant) -> None:
@@ -149,6 +147,7 @@ def test_a_crisis_inside_the_questions_by_sms_in_spanish(sms: SmsAssistant) -> N
     phone = Phone(sms)
     phone.text("hi")
     phone.text("1")
+    phone.text("3")  # 26 to 64
     assert "how often" in phone.text("alcohol").lower()
     before = len(sms.twilio.bodies(phone.number))
     phone.text("mi hijo de 3 anos se tomo mis pastillas, no despierta")

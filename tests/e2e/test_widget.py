@@ -116,8 +116,6 @@ def assert_no_horizontal_scroll(page: Page) -> None:
 def search_to_results(page: Page) -> None:
     """From the greeting to the first page of result cards, typing and tapping."""
     say(page, SEARCH)
-    expect(messages(page)).to_contain_text("How far could you travel?")
-    choose(page, "25 miles")
     expect(messages(page)).to_contain_text("Anything else that matters?")
     choose(page, "No, that's all")
     expect(page.locator(".rw-carousel-card")).to_have_count(3)
@@ -175,12 +173,12 @@ def test_results_on_a_desktop(page: Page) -> None:
 def test_a_reload_keeps_the_conversation(page: Page) -> None:
     open_chat(page)
     say(page, SEARCH)
-    expect(messages(page)).to_contain_text("How far could you travel?")
+    expect(messages(page)).to_contain_text("Anything else that matters?")
     page.reload()  # the widget comes back open, with the conversation so far
     expect(messages(page)).to_contain_text(SEARCH)
-    expect(messages(page)).to_contain_text("How far could you travel?")
-    say(page, "25 miles")  # the same Rasa conversation goes on: the answer is taken as the radius
     expect(messages(page)).to_contain_text("Anything else that matters?")
+    say(page, "no thanks")  # the same Rasa conversation goes on: the answer ends the questions
+    expect(page.locator(".rw-carousel-card")).to_have_count(3)
 
 
 def test_keyboard_and_screen_reader_basics(page: Page) -> None:
@@ -213,7 +211,7 @@ def test_keyboard_and_screen_reader_basics(page: Page) -> None:
     for_me.focus()
     assert page.evaluate("document.activeElement.textContent") == "For me"
     page.keyboard.press("Enter")
-    expect(log).to_contain_text("Which substances do you use?")
+    expect(log).to_contain_text("How old are you?")
 
 
 def test_html_typed_as_a_message_is_shown_as_text(page: Page) -> None:
@@ -230,7 +228,6 @@ def test_html_typed_as_a_message_is_shown_as_text(page: Page) -> None:
 def test_markup_in_directory_data_is_shown_as_text(page: Page, hostile_programme: str) -> None:
     open_chat(page)
     say(page, f"IOPs near {HOSTILE_ZIP} that take Medicaid")
-    choose(page, "25 miles")
     choose(page, "No, that's all")
     title = page.locator(".rw-carousel-card-title", has_text="Demo Hostile")
     expect(title).to_have_text(f"1. [DEMO - fictional] {hostile_programme}")  # the card: plain text
@@ -269,6 +266,8 @@ def test_a_crisis_typed_as_an_answer_gets_the_number_first(page: Page) -> None:
     bubble, the offer's choices follow, and "Keep going" asks the same question again."""
     open_chat(page)
     choose(page, "For me")
+    expect(messages(page)).to_contain_text("How old are you?")
+    choose(page, "26 to 64")
     expect(messages(page)).to_contain_text("Which substances do you use?")
     say(page, "alcohol")
     expect(messages(page)).to_contain_text("About how often do you use?")

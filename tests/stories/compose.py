@@ -61,9 +61,9 @@ def answer(form: str, next_slot: str | None, intent: str, entities: dict[str, st
 Answer = tuple[str, dict[str, str], dict[str, Any]]
 
 NEEDS_IOP: list[tuple[str, Answer]] = [
+    ("age_band", ("inform", {"age_band": "26_64"}, {"age_band": "26_64"})),
     ("substances", ("inform", {"substance": "stimulants"}, {"substances": ["stimulants"]})),
     ("use_frequency", ("inform", {"use_frequency": "weekly"}, {"use_frequency": "weekly"})),
-    ("withdrawal_history", ("deny", {}, {"withdrawal_history": "no"})),
     ("mental_health", ("inform", {"condition": "anxiety"}, {"mental_health": ["anxiety"]})),
     ("phq2_1", ("inform", {"score": "1"}, {"phq2_1": 1.0})),
     ("phq2_2", ("inform", {"score": "2"}, {"phq2_2": 2.0})),
@@ -72,6 +72,7 @@ NEEDS_IOP: list[tuple[str, Answer]] = [
     ("medical_monitoring", ("deny", {}, {"medical_monitoring": "no"})),
 ]
 NEEDS_DAILY_ALCOHOL: list[tuple[str, Answer]] = [
+    ("age_band", ("inform", {"age_band": "26_64"}, {"age_band": "26_64"})),
     ("substances", ("inform", {"substance": "alcohol"}, {"substances": ["alcohol"]})),
     ("use_frequency", ("inform", {"use_frequency": "daily"}, {"use_frequency": "daily"})),
     ("audit_c_1", ("inform", {"score": "4"}, {"audit_c_1": 4.0})),
@@ -84,39 +85,39 @@ NEEDS_DAILY_ALCOHOL: list[tuple[str, Answer]] = [
     ("medical_monitoring", ("deny", {}, {"medical_monitoring": "no"})),
 ]
 NEEDS_MILD: list[tuple[str, Answer]] = [
+    ("age_band", ("inform", {"age_band": "26_64"}, {"age_band": "26_64"})),
     ("substances", ("inform", {"substance": "cannabis"}, {"substances": ["cannabis"]})),
     ("use_frequency", ("inform", {"use_frequency": "monthly_or_less"}, {"use_frequency": "monthly_or_less"})),
-    ("withdrawal_history", ("deny", {}, {"withdrawal_history": "no"})),
     ("mental_health", ("deny", {}, {"mental_health": ["none"]})),
     ("recent_discharge", ("deny", {}, {"recent_discharge": "no"})),
     ("prior_treatment", ("deny", {}, {"prior_treatment": "no"})),
     ("medical_monitoring", ("deny", {}, {"medical_monitoring": "no"})),
 ]
 NEEDS_STEP_DOWN: list[tuple[str, Answer]] = [
+    ("age_band", ("inform", {"age_band": "26_64"}, {"age_band": "26_64"})),
     ("substances", ("inform", {"substance": "opioids"}, {"substances": ["opioids"]})),
     ("use_frequency", ("inform", {"use_frequency": "monthly_or_less"}, {"use_frequency": "monthly_or_less"})),
     ("withdrawal_history", ("deny", {}, {"withdrawal_history": "no"})),
     ("mental_health", ("inform", {"condition": "trauma"}, {"mental_health": ["trauma"]})),
-    ("recent_discharge", ("affirm", {}, {"recent_discharge": "yes"})),
-    ("prior_treatment", ("affirm", {}, {"prior_treatment": "yes"})),
+    ("recent_discharge", ("affirm", {}, {"recent_discharge": "yes", "prior_treatment": "yes"})),
     ("medical_monitoring", ("deny", {}, {"medical_monitoring": "no"})),
 ]
+#: for themselves (adults): family taking part is asked only about someone else or someone under 18
 SUPPORT_SAFE: list[tuple[str, Answer]] = [
     ("home_safe", ("affirm", {}, {"home_safe": "yes"})),
     ("has_support", ("affirm", {}, {"has_support": "yes"})),
+]
+SUPPORT_SAFE_LOVED_ONE: list[tuple[str, Answer]] = [
+    *SUPPORT_SAFE,
     ("family_involvement", ("affirm", {}, {"family_involvement": "yes"})),
-    ("duties", ("inform", {"duty": "work"}, {"duties": ["work"]})),
 ]
 SUPPORT_UNSAFE: list[tuple[str, Answer]] = [
     ("home_safe", ("deny", {}, {"home_safe": "no"})),
     ("has_support", ("deny", {}, {"has_support": "no"})),
-    ("family_involvement", ("unsure", {}, {"family_involvement": "unsure"})),
-    ("duties", ("deny", {}, {"duties": ["none"]})),
 ]
 READINESS: list[tuple[str, Answer]] = [
     ("readiness", ("inform", {"number": "7"}, {"readiness": 7.0})),
-    ("can_commit_hours", ("affirm", {}, {"can_commit_hours": "yes"})),
-    ("schedule", ("inform", {"schedule": "evening"}, {"schedule": ["evening"]})),
+    ("can_commit_hours", ("affirm", {"schedule": "evening"}, {"can_commit_hours": "yes", "schedule": ["evening"]})),
 ]
 READINESS_LOW: list[tuple[str, Answer]] = [
     ("readiness", ("inform", {"number": "2"}, {"readiness": 2.0})),
@@ -125,7 +126,6 @@ READINESS_LOW: list[tuple[str, Answer]] = [
 ]
 SEARCH: list[tuple[str, Answer]] = [
     ("location", ("inform", {"zip_code": "22902"}, {"location": "22902"})),
-    ("radius_miles", ("inform", {"distance": "25"}, {"radius_miles": 25.0})),
     ("payment", ("inform", {"payment": "medicaid"}, {"payment": ["medicaid"]})),
     ("extras_asked", ("deny", {}, {"extras_asked": True})),
 ]
@@ -200,7 +200,7 @@ def stories() -> list[dict[str, Any]]:
           *user("goodbye"), *act("utter_goodbye")]),
         ("for a loved one: daily drinking and past withdrawal, detox first",
          [*greeting("loved_one"),
-          *assessment(NEEDS_DAILY_ALCOHOL, SUPPORT_SAFE, READINESS_LOW, "withdrawal_management_first"),
+          *assessment(NEEDS_DAILY_ALCOHOL, SUPPORT_SAFE_LOVED_ONE, READINESS_LOW, "withdrawal_management_first"),
           *form("search_form", SEARCH), *results()]),
         ("for themselves: home not safe, residential or inpatient first",
          [*greeting("self"), *assessment(NEEDS_IOP, SUPPORT_UNSAFE, READINESS, "residential_or_inpatient"),
@@ -210,19 +210,17 @@ def stories() -> list[dict[str, Any]]:
           *form("search_form", SEARCH), *results()]),
         ("for a loved one: just left residential care, step-down IOP",
          [*greeting("loved_one"),
-          *assessment(NEEDS_STEP_DOWN, SUPPORT_SAFE, READINESS, "step_down_intensive_outpatient"),
+          *assessment(NEEDS_STEP_DOWN, SUPPORT_SAFE_LOVED_ONE, READINESS, "step_down_intensive_outpatient"),
           *form("search_form", SEARCH), *results()]),
         ("skip straight to a search: only the missing answers are asked",
          [*user("search_programmes", level_of_care="intensive_outpatient", zip_code="22902", payment="medicaid"),
           *slots(search_levels=["intensive_outpatient"], location="22902", payment=["medicaid"]),
-          *start("search_form", "radius_miles"),
-          *answer("search_form", "extras_asked", "inform", {"distance": "10"}, radius_miles=10.0),
+          *start("search_form", "extras_asked"),
           *answer("search_form", None, "inform", {"language": "spanish"}, language=["spanish"], extras_asked=True),
           *results()]),
         ("no results, then further away, then details",
-         [*user("search_programmes", zip_code="59001"), *slots(location="59001"),
-          *start("search_form", "radius_miles"),
-          *answer("search_form", "payment", "inform", {"distance": "5"}, radius_miles=5.0),
+         [*user("search_programmes", zip_code="59001", distance="5"), *slots(location="59001", radius_miles=5.0),
+          *start("search_form", "payment"),
           *answer("search_form", "extras_asked", "inform", {"payment": "military_insurance"},
                   payment=["military_insurance"]),
           *answer("search_form", None, "no_preference", {}, extras_asked=True),
@@ -237,12 +235,12 @@ def stories() -> list[dict[str, Any]]:
           *user("programme_details", ordinal="2"), *act("action_programme_details"),
           *user("start_over"), *act("action_start_over", "utter_ask_who_for"),
           *user("for_loved_one"), *slots(who_for="loved_one"), *act("utter_intro_needs"),
-          *start("needs_form", "substances")]),
+          *start("needs_form", "age_band")]),
         ("start over in the middle of a form",
-         [*greeting("self"), *start("needs_form", "substances"),
+         [*greeting("self"), *start("needs_form", "age_band"),
           *user("start_over"), *act("action_deactivate_loop"), *loop(None),
           *act("action_start_over", "utter_ask_who_for"), *user("for_self"), *slots(who_for="self"),
-          *act("utter_intro_needs"), *start("needs_form", "substances")]),
+          *act("utter_intro_needs"), *start("needs_form", "age_band")]),
         ("a question outside any form, and small talk",
          [*user("faq/cost"), *act("utter_faq"), *user("bot_challenge"), *act("utter_iamabot"),
           *user("out_of_scope"), *act("action_not_understood"), *user("greet"),
@@ -263,7 +261,7 @@ def stories() -> list[dict[str, Any]]:
     ]))
     crisis_points = [
         ("needs_form", 2, "suicide"), ("needs_form", 0, "poisoning"), ("support_form", 1, "danger"),
-        ("support_form", 3, "self_harm"), ("readiness_form", 0, "withdrawal"), ("readiness_form", 2, "harm_others"),
+        ("support_form", 0, "self_harm"), ("readiness_form", 0, "withdrawal"), ("readiness_form", 1, "harm_others"),
         ("search_form", 2, "medical"), ("search_form", 0, "overdose"),
     ]
     for form_name, at, kind in crisis_points:
