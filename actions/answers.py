@@ -63,7 +63,7 @@ SUPPORTERS = re.compile(
 _NOBODY = re.compile(r"\b(?:nobody|no one|noone|no-one|not anyone|nadie|alone|by myself|on my own)\b")
 
 _DAILY = re.compile(
-    r"\b(?:daily|every ?day|everyday|each day|all day|every (?:night|morning|evening)|nightly|most days|"
+    r"\b(?:daily|every ?day|everyday|each day|all day|every (?:night|morning|evening)|nightly|most (?:days|nights)|"
     r"nearly (?:every|all)|almost (?:every|all|daily)|all the time|constantly|non-?stop|24/7|(?:a|per) (?:day|night)|"
     r"(?:4|5|6|7|four|five|six|seven)(?: or more)?(?: days| times| nights)? (?:a|per|each|in a) week)\b"
 )

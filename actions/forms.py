@@ -203,7 +203,8 @@ class ValidateNeedsForm(FormValidation):
             if tracker.get_slot("daily_substances") is None:
                 kept["daily_substances"] = [code for code, how in by_substance.items() if how == "daily"] or ["none"]
         named = self.list_of(tracker.get_slot("substances"))
-        if kept["use_frequency"] == "daily" and ("daily_substances" in kept or len(named) < 2):
+        first_time = slots_before_latest_message(tracker).get("use_frequency") is None  # the note is said once
+        if first_time and kept["use_frequency"] == "daily" and ("daily_substances" in kept or len(named) < 2):
             self.withdrawal_note(dispatcher, kept.get("daily_substances", named))
         first = answers.first_drinking_frequency(value, tracker.get_slot("substances"))
         if first is not None and tracker.get_slot("audit_c_1") is None:

@@ -243,3 +243,7 @@ def test_a_bare_several_is_a_phq2_answer() -> None:
 ])  # fmt: skip
 def test_yes_no_questions_read_what_the_answer_describes(slot: str, text: str, value: str) -> None:
     assert read_answer(slot, text) == value
+
+
+def test_most_nights_is_near_daily() -> None:
+    assert answers.heavy_drinking_frequency("most nights honestly") == 4

@@ -217,6 +217,8 @@ def test_a_frequency_about_drinking_answers_the_first_screener_question(webhook:
     daily = joined(chat.say_all("hi", "for me", "40", "alcohol", "every day"))
     assert "How many drinks do you have" in daily  # not "how often a drink" again
     assert "safety note" in daily  # daily drinking: stopping suddenly can be dangerous, said at once
+    again = joined(chat.say("every night"))  # no count of drinks: asked again, and the note is not said twice
+    assert "How many drinks do you have" in again and "safety note" not in again
 
 
 def test_a_question_not_understood_is_asked_again_then_left_as_not_sure(webhook: str) -> None:
