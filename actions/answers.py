@@ -26,14 +26,12 @@ from functools import cache
 from typing import Any
 
 from actions import validation
+from actions.progress import AGE_BANDS
 from bot.nlu.lexicon import LEXICON
 
 #: what a skipped question keeps: "unsure" for yes/no and list questions, -1 for a score
 UNSURE = "unsure"
 SKIPPED_SCORE = -1.0
-
-AGE_BAND_CODES = ("under_18", "18_25", "26_64", "65_plus")
-FREQUENCY_CODES = ("daily", "weekly", "monthly_or_less")
 
 _SKIP = re.compile(
     r"^(?:skip(?: (?:it|this|that|this one|the question))?|pass|next|next question|no comment|"
@@ -110,16 +108,22 @@ def skipped(text: Any) -> bool:
     return bool(_SKIP.match(_said(text)))
 
 
-def yes_no(text: Any) -> str | None:
-    """"yes", "no" or "unsure", reading an answer with its reason by its first words ("no, my roommates
-    use every day" is a no, whatever follows); None when it says neither."""
-    said = _said(text)
+def _first_words(said: str) -> str | None:
+    """"unsure" for a skip, "yes" or "no" when the (normalised) answer opens with one; else None."""
     if skipped(said):
         return UNSURE
     if _LEADING_YES.match(said):
         return "yes"
-    if _LEADING_NO.match(said):
-        return "no"
+    return "no" if _LEADING_NO.match(said) else None
+
+
+def yes_no(text: Any) -> str | None:
+    """"yes", "no" or "unsure", reading an answer with its reason by its first words ("no, my roommates
+    use every day" is a no, whatever follows); None when it says neither."""
+    said = _said(text)
+    answer = _first_words(said)
+    if answer:
+        return answer
     if _HEDGED.match(said):
         return UNSURE
     first_clause = re.split(r"[,.;!?]| because | but | since ", said, maxsplit=1)[0]
@@ -300,7 +304,7 @@ def age_band(text: Any) -> str | None:
     """The age question: a number ("17", "he's 16", "sixty-eight") or words ("a teenager", "retired",
     "in her seventies") as an age band."""
     said = _said(text)
-    if said in AGE_BAND_CODES:
+    if said in AGE_BANDS:
         return said
     numbers = [n for n in validation.numbers_in(_OTHER_UNITS.sub(" ", said.replace("years old", "")))
                if age_band_of(n)]
@@ -319,10 +323,6 @@ def age_in_passing(text: Any, *, for_self: bool = True) -> str | None:
     return None
 
 
-#: the words between two parts of an answer about several substances ("weed daily, but beer on weekends")
-_CLAUSES = re.compile(r"[,;.]| and | but | plus | also | then | while | whereas | y | pero ")
-
-
 def who_for(text: Any) -> str | None:
     """"For you or someone else?" in words: "me", "myself", "Me. I'm a vet." -> self; "my son", "the
     caller", "a friend of mine" -> loved_one; None when it says neither."""
@@ -333,6 +333,10 @@ def who_for(text: Any) -> str | None:
             r"\b(?:someone|somebody|some one|caller|client|patient|loved one|him|her|them|para (?:mi|un|una))\b", said):
         return "loved_one"
     return "self" if re.match(r"(?:i am|i'?m|im)\b", said) else None
+
+
+#: the words between two parts of an answer about several substances ("weed daily, but beer on weekends")
+_CLAUSES = re.compile(r"[,;.]| and | but | plus | also | then | while | whereas | y | pero ")
 
 
 def frequency_by_substance(text: Any, substances: Any) -> dict[str, str]:
@@ -347,7 +351,7 @@ def frequency_by_substance(text: Any, substances: Any) -> dict[str, str]:
     for part in _CLAUSES.split(_said(text)):
         here = [value for value in named_values("substance", part) if value in named]
         code = validation.frequency(part)
-        code = code if code in FREQUENCY_CODES else None
+        code = code if code in validation.FREQUENCY_CODES else None
         if here:
             for value in here:
                 found.setdefault(value, code or pending or "")
@@ -403,11 +407,17 @@ _LESS_THAN_IOP = re.compile(r"\b(?:once a week|one (?:day|time|session|night|eve
                             r"too much|can'?t|cannot|no way|not (?:9|nine) hours)\b")
 
 
+def _yes_no_or_described(said: str, *signs: re.Pattern[str]) -> str | None:
+    """yes/no by the answer's words, else a yes when it describes the thing asked (every one of
+    ``signs`` found in it), else None."""
+    return yes_no(said) or ("yes" if all(sign.search(said) for sign in signs) else None)
+
+
 def home_safe(text: Any) -> str | None:
     """"Is home safe and mostly free of alcohol and drugs?": yes/no by its first words, else use or
     fights at home described as a no, living alone or a sober house as a yes."""
     said = _said(text)
-    answer = yes_no(said) if _LEADING_YES.match(said) or _LEADING_NO.match(said) or skipped(said) else None
+    answer = _first_words(said)
     if answer:
         return answer
     if _UNSAFE_HOME.search(said):
@@ -427,26 +437,24 @@ def fits_iop_hours(text: Any) -> str | None:
     """"Could you fit about 9 hours a week in, and when?": "once a week maybe" or "too much" is a no,
     a time named ("evenings would work") a yes."""
     said = _said(text)
-    if _LESS_THAN_IOP.search(said):
-        return "no"
-    return yes_no(said) or ("yes" if _TIMES.search(said) else None)
+    return "no" if _LESS_THAN_IOP.search(said) else _yes_no_or_described(said, _TIMES)
 
 
 def had_treatment(text: Any) -> str | None:
     """"Have you had treatment before?": yes/no, or a treatment named ("she saw a therapist once") as a yes."""
-    said = _said(text)
-    return yes_no(said) or ("yes" if _TREATMENT.search(said) else None)
+    return _yes_no_or_described(_said(text), _TREATMENT)
 
 
 def left_care(text: Any) -> str | None:
     """"Did you recently leave a hospital, detox or residential program?": yes/no, or leaving care
     described ("got out of rehab last week") as a yes."""
-    said = _said(text)
-    return yes_no(said) or ("yes" if _LEFT_CARE.search(said) and _TREATMENT.search(said) else None)
+    return _yes_no_or_described(_said(text), _LEFT_CARE, _TREATMENT)
 
 
 YES_NO_SLOTS = ("withdrawal_history", "recent_discharge", "prior_treatment", "medical_monitoring", "home_safe",
                 "can_commit_hours")
+#: the questions answered yes / no / not sure, whose readers know "probably not" from "probably"
+YES_NO_READERS = frozenset({*YES_NO_SLOTS, "has_support", "family_involvement"})
 
 #: the reader of each question answered by typing; the forms use it when no button or entity answered
 READERS: dict[str, Callable[[Any], Any]] = {
@@ -475,12 +483,9 @@ READERS: dict[str, Callable[[Any], Any]] = {
     "readiness": lambda text: float(n) if (n := validation.readiness(text)) is not None else None,
 }
 
-#: the questions answered yes / no / not sure, whose readers know "probably not" from "probably"
-YES_NO_READERS = frozenset({*YES_NO_SLOTS, "has_support", "family_involvement"})
-
 #: what a skipped or twice-misunderstood question keeps (questions not listed cannot be skipped: the place)
 SKIP_VALUES: dict[str, Any] = {
-    **dict.fromkeys((*YES_NO_SLOTS, "has_support", "family_involvement"), UNSURE),
+    **dict.fromkeys(YES_NO_READERS, UNSURE),
     **dict.fromkeys(("audit_c_1", "audit_c_2", "audit_c_3", "phq2_1", "phq2_2", "readiness"), SKIPPED_SCORE),
     "substances": [UNSURE], "mental_health": [UNSURE], "use_frequency": UNSURE,
     "age_band": UNSURE, "daily_substances": [UNSURE],

@@ -77,7 +77,7 @@ def next_crisis_step(intent: str | None, done: Sequence[str], form_active: bool)
     return steps[len(done)]
 
 
-#: kinds of danger that, said at the mental-health question, are severe psychiatric symptoms now
+#: what any danger described at the mental-health question answers: a severe psychiatric symptom now
 _ACUTE_AT_MENTAL_HEALTH = {"mental_health": ["co_occurring"], "severe_psychiatric": "yes"}
 #: a crisis message that also answers the question it came at, with the cautious answer: danger in
 #: withdrawal at "did you ever have seizures or DTs when stopping?" is a yes; any danger described at

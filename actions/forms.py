@@ -13,25 +13,16 @@ from rasa_sdk.types import DomainDict
 
 from actions import answers, validation
 from actions.directory_access import get_directory
+from actions.level_of_care import SEIZURE_RISK_SUBSTANCES
 from actions.place_text import place_in_text, place_with_state, read_as_another_name
 from actions.progress import AGE_BANDS, needed_slots
-from actions.tracking import latest_message, slots_before_latest_message
+from actions.tracking import answered_something_new, latest_message, slots_before_latest_message
 from directory.geocoding import AmbiguousPlaceError, UnknownPlaceError
 
 #: how many answers in a row the question being asked could not read
 MISSES_SLOT = "unread_answers"
 SUBSTANCES = ("alcohol", "opioids", "stimulants", "cannabis", "sedatives", "other_substances")
-#: substances whose sudden stop after daily use can cause seizures (iop-facts.md, "Safety facts")
-WITHDRAWAL_RISK = frozenset({"alcohol", "sedatives"})
 MENTAL_HEALTH = ("depression", "bipolar", "eating_disorders", "anxiety", "trauma", "co_occurring")
-
-
-def said_something_else(tracker: Tracker) -> bool:
-    """Whether the latest message answered a question still open (a place, a substance named in
-    passing); a slot already answered is kept as it was, so it does not count."""
-    before = slots_before_latest_message(tracker)
-    return any(value is not None and before.get(slot) is None
-               for slot, value in tracker.slots_to_validate().items() if slot != MISSES_SLOT)
 
 
 class FormValidation(FormValidationAction, ABC):
@@ -90,7 +81,8 @@ class FormValidation(FormValidationAction, ABC):
         if not answers.answering(text, intent, requested):
             return events
         value = answers.read_answer(requested, text)
-        if value is None and ((intent == "faq" and answers.asks_something(text)) or said_something_else(tracker)):
+        if value is None and ((intent == "faq" and answers.asks_something(text))
+                              or answered_something_new(tracker, ignore={MISSES_SLOT})):
             return events  # a question, or a new answer to another question (a place, a substance)
         misses = 0 if value is not None else int(tracker.get_slot(MISSES_SLOT) or 0) + 1
         if misses >= answers.MISSES_BEFORE_MOVING_ON and requested in answers.SKIP_VALUES:
@@ -105,8 +97,8 @@ class FormValidation(FormValidationAction, ABC):
     def _read_again(requested: str, tracker: Tracker) -> list[EventType]:
         """A yes/no answer typed in words is read by its words, not by the intent the classifier gave it
         ("probably not with classes" taken for "affirm"); a button's payload is kept as it is."""
-        text, _ = latest_message(tracker)
-        if requested not in answers.YES_NO_READERS or not isinstance(text, str) or text.startswith("/"):
+        text = validation.typed_answer(latest_message(tracker)[0], None)
+        if requested not in answers.YES_NO_READERS or text is None:
             return []
         read = answers.read_answer(requested, text)
         if read is None or read == tracker.slots.get(requested):
@@ -172,7 +164,7 @@ class ValidateNeedsForm(FormValidation):
         words are not an answer ("can I keep my job?"): the form says so and asks again."""
         typed = self.typed("use_frequency", tracker)
         text = typed.get("use_frequency")
-        readable = text == answers.UNSURE or validation.frequency(text) in answers.FREQUENCY_CODES
+        readable = text == answers.UNSURE or validation.frequency(text) in validation.FREQUENCY_CODES
         return typed if readable else {}
 
     async def extract_age_band(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> dict:
@@ -191,15 +183,15 @@ class ValidateNeedsForm(FormValidation):
     def validate_use_frequency(self, value: Any, dispatcher, tracker, domain) -> dict:
         """The frequency; for several substances, the heaviest, and which ones are used daily when the
         answer says it per substance. It also answers the first AUDIT-C item when it is about drinking."""
-        text = latest_message(tracker)[0]  # the words, whether said here or in passing at another question
-        said = text if isinstance(text, str) and not text.startswith("/") else value
+        # the words, whether said here or in passing at another question (a button: its value)
+        said = validation.typed_answer(latest_message(tracker)[0], None) or value
         code = validation.frequency(value)  # an entity's value ("once") may say less than the words do
-        if code not in answers.FREQUENCY_CODES:
+        if code not in validation.FREQUENCY_CODES:
             code = validation.frequency(said)
         kept: dict[str, Any] = {"use_frequency": code}
         by_substance = answers.frequency_by_substance(said, tracker.get_slot("substances"))
         if by_substance:
-            kept["use_frequency"] = min(by_substance.values(), key=answers.FREQUENCY_CODES.index)
+            kept["use_frequency"] = min(by_substance.values(), key=validation.FREQUENCY_CODES.index)
             if tracker.get_slot("daily_substances") is None:
                 kept["daily_substances"] = [code for code, how in by_substance.items() if how == "daily"] or ["none"]
         named = self.list_of(tracker.get_slot("substances"))
@@ -227,7 +219,7 @@ class ValidateNeedsForm(FormValidation):
     @staticmethod
     def withdrawal_note(dispatcher: CollectingDispatcher, used_daily: list[str]) -> None:
         """Daily drinking or benzos: stopping suddenly can be dangerous, said as soon as it is known."""
-        if WITHDRAWAL_RISK & set(used_daily):
+        if SEIZURE_RISK_SUBSTANCES & set(used_daily):
             dispatcher.utter_message(response="utter_withdrawal_safety_note")
 
     def validate_recent_discharge(self, value: Any, dispatcher, tracker, domain) -> dict:

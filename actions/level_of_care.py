@@ -57,6 +57,9 @@ HIGHER_CARE: frozenset[Level] = frozenset({"withdrawal_management_first", "resid
 #: substances whose withdrawal can need medical care when used daily (facts: "When something else
 #: comes first": heavy daily alcohol, benzodiazepine or opioid use)
 SEDATING_SUBSTANCES = frozenset({"alcohol", "sedatives", "opioids"})
+#: substances whose sudden stop after heavy daily use can cause seizures (facts: "Safety facts"): the
+#: flow's safety note
+SEIZURE_RISK_SUBSTANCES = frozenset({"alcohol", "sedatives"})
 #: substances whose weekly use can still be a mild problem (with a low AUDIT-C for alcohol)
 LIGHTER_SUBSTANCES = frozenset({"alcohol", "cannabis"})
 

@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from actions.level_of_care import SEDATING_SUBSTANCES
+
 #: the screener items asked only when they apply (see ``needed_slots``)
 AUDIT_C = ("audit_c_1", "audit_c_2", "audit_c_3")
 PHQ_2 = ("phq2_1", "phq2_2")
 MOOD_CONCERNS = frozenset({"depression", "bipolar", "anxiety"})
 #: substances whose withdrawal may need medical care (iop-facts.md, "When something else comes first"),
 #: with "something else" and "not sure" (the cautious reading)
-WITHDRAWAL_CAN_NEED_CARE = frozenset({"alcohol", "sedatives", "opioids", "other_substances", "unsure"})
+WITHDRAWAL_CAN_NEED_CARE = SEDATING_SUBSTANCES | {"other_substances", "unsure"}
 #: the age question's values (the bands of ../shared/docs/iop-facts.md, "Age and special populations")
 AGE_BANDS = ("under_18", "18_25", "26_64", "65_plus")
 
@@ -43,13 +45,12 @@ def needed_slots(form: str, slots: Mapping[str, Any]) -> tuple[str, ...]:
     named = set(slots.get("substances") or ())
     if named and not named & WITHDRAWAL_CAN_NEED_CARE:
         skipped.add("withdrawal_history")
-    if slots.get("who_for") != "loved_one" and slots.get("age_band") != "under_18":
+    about_family = slots.get("who_for") == "loved_one" or slots.get("age_band") == "under_18"
+    if not about_family or slots.get("has_support") == "no":
         skipped.add("family_involvement")
-    if slots.get("has_support") == "no":
-        skipped.add("family_involvement")
-    if slots.get("use_frequency") != "daily" or len(chosen(slots.get("substances"))) < 2:
+    if slots.get("use_frequency") != "daily" or len(chosen(named)) < 2:
         skipped.add("daily_substances")
-    if "alcohol" not in (slots.get("substances") or ()):
+    if "alcohol" not in named:
         skipped.update(AUDIT_C)
     if not chosen(slots.get("mental_health")) & MOOD_CONCERNS:
         skipped.update(PHQ_2)

@@ -31,11 +31,15 @@ AGE_POPULATIONS = {"under_18": ("adolescents", True), "18_25": ("young_adults", 
 ANY = frozenset({"any", "none"})
 
 
+def _values(value: Any) -> list[str]:
+    """A slot's values as strings, in order, "no preference" left out."""
+    values = value if isinstance(value, list | tuple | set | frozenset) else [value] if value else []
+    return [str(item) for item in values if str(item) not in ANY]
+
+
 def _codes(facet: str, values: Any) -> frozenset[str]:
-    if not isinstance(values, list | tuple | set | frozenset):
-        values = [values] if values else []
     known = set(vocabulary.codes(facet))
-    return frozenset(str(value) for value in values if str(value) in known)
+    return frozenset(value for value in _values(values) if value in known)
 
 
 def search_filters(slots: Mapping[str, Any]) -> tuple[Filters, Filters]:
@@ -100,11 +104,6 @@ _REPLACES = re.compile(
 )
 
 
-def _values(value: Any) -> list[str]:
-    values = value if isinstance(value, list | tuple) else [value] if value else []
-    return [str(item) for item in values if str(item) not in ANY]
-
-
 def refined_slots(before: Mapping[str, Any], now: Mapping[str, Any], text: str | None) -> dict[str, list[str]]:
     """The refinable slots this message changed, as they should stand: a new wish is added to what was
     asked before ("also my insurance": Medicaid or private insurance), unless the message says it
@@ -119,19 +118,19 @@ def refined_slots(before: Mapping[str, Any], now: Mapping[str, Any], text: str |
     return changed
 
 
-#: how each refinable facet is said back, with the word that joins its values
-_SAID_BACK = (("payment", "payment", " or "), ("schedule", "schedule", " or "), ("population", "population", " and "),
-              ("accreditation", "accreditation", " or "), ("aftercare", "aftercare", " and "))
+#: how each refinable facet (slot of the same name) is said back: the word that joins its values
+_SAID_BACK = (("payment", " or "), ("schedule", " or "), ("population", " and "), ("accreditation", " or "),
+              ("aftercare", " and "))
 
 
 def search_summary(slots: Mapping[str, Any]) -> str:
     """What the search now asks for, in the directory's own labels ("Medicaid or private insurance;
     weekend; veterans"), for saying a change back; empty when it asks for nothing in particular."""
     parts = []
-    for slot, facet, joiner in _SAID_BACK:
-        codes = [code for code in _values(slots.get(slot)) if code in set(vocabulary.codes(facet))]
+    for facet, joiner in _SAID_BACK:
+        codes = _codes(facet, slots.get(facet))
         if codes:
-            parts.append(joiner.join(vocabulary.labels(facet, frozenset(codes))))
+            parts.append(joiner.join(vocabulary.labels(facet, codes)))
     languages = _values(slots.get("language"))
     if languages:
         parts.append(" or ".join(language.capitalize() for language in languages))

@@ -13,7 +13,7 @@ from actions import answers
 from actions.answers import SKIP_VALUES
 from actions.crisis import CRISIS_ANSWERS, question_at_crisis
 from actions.progress import FORMS, SEARCH_FORM, next_step, paused_form
-from actions.tracking import latest_message
+from actions.tracking import answered_something_new, latest_message
 
 
 class ActionStartOver(Action):
@@ -61,11 +61,6 @@ class ActionResume(Action):
         return [*events, FollowupAction(step)]
 
 
-def said_something(tracker: Tracker) -> bool:
-    """Whether the latest message set a slot (a place, a way to pay) through the slot mappings."""
-    return any(slot != "requested_slot" for slot in tracker.slots_to_validate())
-
-
 class ActionNotUnderstood(Action):
     """"Didn't get that" (or "I can only help with ..." for an off-topic message) outside the forms,
     then the question the dialogue waits on, so such a message never leaves the person with nothing
@@ -83,7 +78,7 @@ class ActionNotUnderstood(Action):
         who = answers.who_for(text) if step == "utter_ask_who_for" else None
         if who:  # "Me. I'm a vet.": the answer to "for you or someone else?" in words the classifier missed
             return [SlotSet("who_for", who), FollowupAction(FORMS[0][0])]
-        if step == SEARCH_FORM and said_something(tracker):  # "philadelphia" once a search has begun
+        if step == SEARCH_FORM and answered_something_new(tracker):  # "philadelphia" once a search has begun
             return [FollowupAction(SEARCH_FORM)]
         dispatcher.utter_message(response="utter_out_of_scope" if intent == "out_of_scope" else "utter_default")
         if step.startswith("utter_"):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import Any
 
 from rasa_sdk import Tracker
@@ -18,3 +19,12 @@ def slots_before_latest_message(tracker: Tracker) -> dict[str, Any]:
     events = tracker.events
     latest_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
     return {event.get("name"): event.get("value") for event in events[:latest_user] if event.get("event") == "slot"}
+
+
+def answered_something_new(tracker: Tracker, ignore: Collection[str] = ()) -> bool:
+    """Whether the latest message gave a value to a slot that had none (a place, a substance named in
+    passing) through the slot mappings; ``requested_slot`` and the slots in ``ignore`` aside."""
+    before = slots_before_latest_message(tracker)
+    return any(value is not None and before.get(slot) is None
+               for slot, value in tracker.slots_to_validate().items()
+               if slot != "requested_slot" and slot not in ignore)

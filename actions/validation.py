@@ -61,6 +61,9 @@ _FREQUENCIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     )),
 )  # fmt: skip
 
+#: the frequency codes, most often first
+FREQUENCY_CODES: tuple[str, ...] = tuple(code for code, _ in _FREQUENCIES)
+
 _ORDINAL_SUFFIX = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _ORDINAL_MARKED = re.compile(r"(?:#|\bno\.?|\bnumber|\boption|\bprogram(?:me)?|\bchoice)\s*#?\s*(\w+)\b")
 
