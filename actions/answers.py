@@ -536,13 +536,19 @@ def read_answer(slot: str, text: Any) -> Any:
     return reader(text) if reader else None
 
 
+_DRINK_WORDS = re.compile(r"\b(?:drink|drinks|drinking|beer|beers|wine|vodka|whiskey|liquor|booze|alcohol|"
+                          r"shots?|tequila|rum|gin|seltzers?)\b")
+
+
 def first_drinking_frequency(use_frequency: Any, substances: Any) -> float | None:
     """AUDIT-C item 1 already answered by the frequency answer, when alcohol is the only substance or
-    the answer names a drink ("mostly beer, every day"); None otherwise, and the item is asked."""
+    the answer names a drink ("mostly beer, every day"); None otherwise, and the item is asked. When
+    the answer says it per substance ("weed every day, beer on weekends"), the drinking part counts."""
     said = _said(use_frequency)
-    names_a_drink = re.search(r"\b(?:drink|drinks|drinking|beer|beers|wine|vodka|whiskey|liquor|booze|alcohol|"
-                              r"shots?|tequila|rum|gin|seltzers?)\b", said)
-    if list(substances or ()) != ["alcohol"] and not names_a_drink:
+    if list(substances or ()) != ["alcohol"] and not _DRINK_WORDS.search(said):
         return None
-    score = drinking_frequency(said)
+    drinking_parts = [part for part in _CLAUSES.split(said) if _DRINK_WORDS.search(part)]
+    score = next((score for part in drinking_parts if (score := drinking_frequency(part)) is not None), None)
+    if score is None and len(named_values("substance", said)) <= 1:
+        score = drinking_frequency(said)
     return float(score) if score is not None else None

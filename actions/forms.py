@@ -198,7 +198,7 @@ class ValidateNeedsForm(FormValidation):
         first_time = slots_before_latest_message(tracker).get("use_frequency") is None  # the note is said once
         if first_time and kept["use_frequency"] == "daily" and ("daily_substances" in kept or len(named) < 2):
             self.withdrawal_note(dispatcher, kept.get("daily_substances", named))
-        first = answers.first_drinking_frequency(value, tracker.get_slot("substances"))
+        first = answers.first_drinking_frequency(said, tracker.get_slot("substances"))
         if first is not None and tracker.get_slot("audit_c_1") is None:
             kept["audit_c_1"] = first
         return kept

@@ -125,6 +125,8 @@ def test_what_may_be_read_as_an_answer(intent: str, text: str, answering: bool) 
     ("every day", ["alcohol"], 4.0), ("mostly beer, every day", ["alcohol", "cannabis"], 4.0),
     ("weekends", ["alcohol"], 3.0), ("every day", ["alcohol", "cannabis"], None), ("every day", ["opioids"], None),
     ("it varies", ["alcohol"], None),
+    ("beer every night, weed just weekends", ["alcohol", "cannabis"], 4.0),
+    ("weed every day, beer on weekends", ["alcohol", "cannabis"], 3.0),  # not the weed's "every day"
 ])
 def test_a_drinking_frequency_answers_the_first_audit_c_item(frequency: str, substances: list[str],
                                                                first: float | None) -> None:

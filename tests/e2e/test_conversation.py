@@ -110,7 +110,7 @@ def test_several_substances_are_tied_to_their_frequency(webhook: str) -> None:
     chat = Chat(webhook)
     reply = joined(chat.say_all("hi", "for me", "23", "weed and alcohol", "weed every day, drinking only on weekends"))
     assert "Which of them" not in reply and "safety note" not in reply
-    assert "How often do you have a drink" in reply  # AUDIT-C item 1 not taken from "every day"
+    assert "How many drinks" in reply  # AUDIT-C item 1 from the drinking part ("on weekends"), unit-tested
 
 
 def test_skipping_straight_to_a_search_asks_only_what_is_missing(webhook: str) -> None:
