@@ -384,7 +384,8 @@ _TIMES = re.compile(r"\b(?:mornings?|daytime|days|afternoons?|evenings?|nights|w
 #: words that say treatment happened ("she saw a therapist once", "he did 30 days at a rehab")
 _TREATMENT = re.compile(
     r"\b(?:therap(?:ist|y)|counsel(?:l?or|ing)|rehab|detox|treatment|program|programme|iop|php|inpatient|"
-    r"residential|hospital|psych ward|aa|na|meetings|methadone|suboxone|sober living|halfway house)\b"
+    r"residential|hospital|psych ward|aa|na|meetings|methadone|suboxone|sober living|halfway house|outpatient|"
+    r"psychiatrist|clinic|12[ -]?step|smart recovery)\b"
 )
 _LEFT_CARE = re.compile(r"\b(?:got out|just out|out of|left|discharged|released|finished|completed|came home|"
                         r"graduated)\b")
@@ -445,6 +446,20 @@ def had_treatment(text: Any) -> str | None:
     return _yes_no_or_described(_said(text), _TREATMENT)
 
 
+_WITHDRAWAL_SIGNS = re.compile(
+    r"\b(?:shak(?:y|es|ing|en)|tremors?|seizures?|seized|fits?|dts|d\.t\.s|delirium|hallucinat\w*|"
+    r"(?:seeing|saw|hearing|heard) things|confused|confusion|withdraw\w*|withdrawl\w*)\b"
+)
+_DENIED = re.compile(r"\b(?:never|no|not|n't|didn'?t|wasn'?t|without|none|nothing)\b")
+
+
+def withdrawal_seen(text: Any) -> str | None:
+    """"When they stopped before, did they have seizures, hallucinations, DTs?": yes/no, or such signs
+    described ("got really shaky and confused in the hospital") as a yes, unless something is denied."""
+    said = _said(text)
+    return yes_no(said) or ("yes" if _WITHDRAWAL_SIGNS.search(said) and not _DENIED.search(said) else None)
+
+
 def left_care(text: Any) -> str | None:
     """"Did you recently leave a hospital, detox or residential program?": yes/no, or leaving care
     described ("got out of rehab last week") as a yes."""
@@ -469,6 +484,7 @@ READERS: dict[str, Callable[[Any], Any]] = {
     "home_safe": home_safe,
     "medical_monitoring": medical_watch,
     "prior_treatment": had_treatment,
+    "withdrawal_history": withdrawal_seen,
     "recent_discharge": left_care,
     "audit_c_1": _scored(drinking_frequency),
     "audit_c_2": _scored(drinks_per_day),
@@ -495,9 +511,17 @@ SKIP_VALUES: dict[str, Any] = {
 
 #: after this many answers in a row that a question cannot read, it is left as "not sure"
 MISSES_BEFORE_MOVING_ON = 2
+#: a question asked this many times in a row (asides, questions of one's own, crises in between) is
+#: left with its skip value, whatever came between: no loop
+ASKS_BEFORE_MOVING_ON = 4
 _QUESTION_START = re.compile(
-    r"^(?:what|whats|what's|how|can|could|will|would|do|does|did|is|are|am|should|why|when|where|who|which|"
-    r"if|any ?one know|qu[eé]|c[oó]mo|puedo|es)\b"
+    r"^(?:what|whats|what's|how|can|could|will|would|is|are|am|should|why|where|who|which|"
+    r"if|any ?one know|qu[eé]|c[oó]mo|puedo|es|"
+    # "when she was in the hospital she got shaky" tells, "when do groups meet" asks
+    r"when\s+(?:do|does|did|is|are|can|could|will|would|should|was it|were)|"
+    # "did outpatient in 2016" tells, "did they ..." asks
+    r"(?:do|does|did)\s+(?:i|you|u|ya|they|we|he|she|it|my|your|their|the|a|an|any|iops?|programs?|insurance|"
+    r"medicaid|medicare|people|this|that|these|those))\b"
 )
 
 
@@ -526,6 +550,25 @@ def answering(text: Any, intent: str | None, slot: str | None = None) -> bool:
     if intent in ANSWER_IF_READ and slot and typed and read_answer(slot, typed) is not None:
         intent = None
     return validation.typed_answer(text, intent) is not None
+
+
+#: the group of one's own age ("people my age", "people her age"), by age band
+PEER_POPULATIONS = {"under_18": "adolescents", "18_25": "young_adults", "65_plus": "seniors"}
+_PEERS = re.compile(r"\b(?:(?:my|her|his|their|our) (?:own )?age|same age|peers|age group)\b")
+_KEPT_AWAY = re.compile(r"\b(?:no|not|without|can'?t|cannot|away from|don'?t|dont|never|no more)\b")
+
+
+def populations_asked(text: Any, age_band: Any = None) -> list[str]:
+    """The groups an answer asks a programme to be for: the groups named, except those it keeps away
+    ("women only please, i can't be around men": women), and people of the person's own age ("people
+    her age" for someone 65 or older: seniors)."""
+    wanted: list[str] = []
+    for clause in _CLAUSES.split(_said(text)):
+        if not _KEPT_AWAY.search(clause):
+            wanted += named_values("population", clause)
+        if _PEERS.search(clause) and age_band in PEER_POPULATIONS:
+            wanted.append(PEER_POPULATIONS[str(age_band)])
+    return list(dict.fromkeys(wanted))
 
 
 def read_answer(slot: str, text: Any) -> Any:

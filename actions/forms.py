@@ -16,7 +16,13 @@ from actions.directory_access import get_directory
 from actions.level_of_care import SEIZURE_RISK_SUBSTANCES
 from actions.place_text import place_in_text, place_with_state, read_as_another_name
 from actions.progress import AGE_BANDS, needed_slots
-from actions.tracking import answered_something_new, latest_message, slots_before_latest_message
+from actions.tracking import (
+    answered_something_new,
+    latest_message,
+    question_answered_since_latest_message,
+    slots_before_latest_message,
+    times_asked_in_a_row,
+)
 from directory.geocoding import AmbiguousPlaceError, UnknownPlaceError
 
 #: how many answers in a row the question being asked could not read
@@ -67,8 +73,9 @@ class FormValidation(FormValidationAction, ABC):
                                     domain: DomainDict) -> list[EventType]:
         """Rasa's mappings and the ``extract_<slot>`` methods first; then the question being asked reads
         the typed message through its answer reader (``actions.answers``). A message that answers
-        nothing gets "sorry, I didn't understand" (the form then asks again with its options); the
-        second miss in a row moves on with the question's "not sure" value."""
+        nothing gets "sorry, I didn't understand" once (the form then asks again with its options); the
+        second miss in a row moves on with the question's "not sure" value. A question without a reader
+        (the place, the way to pay) leaves the message to its ``validate_<slot>``."""
         events = await super().get_extraction_events(dispatcher, tracker, domain)
         requested = tracker.get_slot("requested_slot")
         required = await self.required_slots(self.domain_slots(domain), dispatcher, tracker, domain)
@@ -78,12 +85,20 @@ class FormValidation(FormValidationAction, ABC):
             tracker.slots[MISSES_SLOT] = 0.0
             return [*events, *self._read_again(requested, tracker)]
         text, intent = latest_message(tracker)
-        if not answers.answering(text, intent, requested):
+        answering = answers.answering(text, intent, requested)
+        value = answers.read_answer(requested, text) if answering else None
+        if value is None and requested in answers.SKIP_VALUES \
+                and times_asked_in_a_row(tracker, requested) >= answers.ASKS_BEFORE_MOVING_ON:
+            dispatcher.utter_message(response="utter_moving_on")  # asked again and again: asides, crises
+            tracker.slots[requested], tracker.slots[MISSES_SLOT] = answers.SKIP_VALUES[requested], 0.0
+            return [*events, SlotSet(requested, answers.SKIP_VALUES[requested])]
+        if not answering:
             return events
-        value = answers.read_answer(requested, text)
-        if value is None and ((intent == "faq" and answers.asks_something(text))
-                              or answered_something_new(tracker, ignore={MISSES_SLOT})):
-            return events  # a question, or a new answer to another question (a place, a substance)
+        asked_and_answered = intent == "faq" and question_answered_since_latest_message(tracker)
+        if value is None and (asked_and_answered or answered_something_new(tracker, ignore={MISSES_SLOT})):
+            return events  # a question answered, or a new answer to another question (a place, a substance)
+        if requested not in answers.READERS:  # its validator reads the message itself (a place, a way to pay)
+            return [*events, SlotSet(requested, None)]
         misses = 0 if value is not None else int(tracker.get_slot(MISSES_SLOT) or 0) + 1
         if misses >= answers.MISSES_BEFORE_MOVING_ON and requested in answers.SKIP_VALUES:
             dispatcher.utter_message(response="utter_moving_on")
@@ -91,7 +106,7 @@ class FormValidation(FormValidationAction, ABC):
         elif misses:
             dispatcher.utter_message(response="utter_not_understood")
         tracker.slots[requested], tracker.slots[MISSES_SLOT] = value, float(misses)
-        return [*events, SlotSet(requested, value)]
+        return [*events, SlotSet(requested, value)] if value is not None else events
 
     @staticmethod
     def _read_again(requested: str, tracker: Tracker) -> list[EventType]:
@@ -340,8 +355,12 @@ class ValidateSearchForm(FormValidation):
         return get_directory().resolve(text)
 
     def validate_extras_asked(self, value: Any, dispatcher, tracker, domain) -> dict:
-        """"Anything else?": any answer ends the question; a group named ("a women's program") is a must."""
-        named = [str(code) for code in tracker.get_latest_entity_values("population")]
+        """"Anything else?": any answer ends the question; a group asked for ("a women's program", "people
+        my age") is a must, one kept away ("i can't be around men") is not."""
+        said, intent = latest_message(tracker)
+        typed = validation.typed_answer(said, intent)
+        named = answers.populations_asked(typed, tracker.get_slot("age_band")) if typed else [
+            str(code) for code in tracker.get_latest_entity_values("population")]
         if tracker.get_slot("requested_slot") != "extras_asked" or not named:
             return {"extras_asked": value}
         earlier = self.list_of(tracker.get_slot("population"))

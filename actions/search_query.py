@@ -25,6 +25,8 @@ FACET_SLOTS = {
 #: asked for ("a women's program", "for veterans") is meant as a must (iop-facts.md, "Age and special
 #: populations")
 REQUIRED_FACETS = frozenset({"level", "payment", "schedule", "population"})
+#: levels where people stay day and night: the times they can come only rank there
+STAYING_LEVELS = frozenset({"withdrawal_management", "inpatient", "residential"})
 #: age band -> (population, required): a minor needs a teen programme; other ages only rank
 AGE_POPULATIONS = {"under_18": ("adolescents", True), "18_25": ("young_adults", False), "65_plus": ("seniors", False)}
 #: slot values that mean "no preference"
@@ -48,14 +50,17 @@ def search_filters(slots: Mapping[str, Any]) -> tuple[Filters, Filters]:
     The level of care, the way to pay, the times a person can come and a population asked for rule
     programmes out ("only evening ones" means only), and so does being under 18 (teen programmes);
     accreditation, aftercare, language, telehealth and the other age groups only rank, so a person
-    is never left with nothing because of a wish.
+    is never left with nothing because of a wish. The times only rank too when a level where people
+    stay (detox, residential, hospital) is searched: its hours are not the person's to fit.
     """
     required: dict[str, frozenset[str]] = {}
     preferred: dict[str, frozenset[str]] = {}
+    staying = bool(_codes("level", slots.get("search_levels")) & STAYING_LEVELS)
     for slot, facet in FACET_SLOTS.items():
         codes = _codes(facet, slots.get(slot))
         if codes:
-            (required if facet in REQUIRED_FACETS else preferred)[facet] = codes
+            must = facet in REQUIRED_FACETS and not (facet == "schedule" and staying)
+            (required if must else preferred)[facet] = codes
     if slots.get("age_band") in AGE_POPULATIONS:
         population, must = AGE_POPULATIONS[slots["age_band"]]
         if must:  # a teen programme, whatever else was named: other groups (women, LGBTQ+) then only rank

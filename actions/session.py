@@ -9,11 +9,14 @@ from rasa_sdk.events import ActiveLoop, AllSlotsReset, EventType, FollowupAction
 from rasa_sdk.executor import CollectingDispatcher
 from rasa_sdk.types import DomainDict
 
-from actions import answers
+from actions import answers, validation
 from actions.answers import SKIP_VALUES
 from actions.crisis import CRISIS_ANSWERS, question_at_crisis
+from actions.directory_access import get_directory
+from actions.place_text import place_in_text
 from actions.progress import FORMS, SEARCH_FORM, next_step, paused_form
 from actions.tracking import answered_something_new, latest_message
+from directory.geocoding import AmbiguousPlaceError, UnknownPlaceError
 
 
 class ActionStartOver(Action):
@@ -23,6 +26,35 @@ class ActionStartOver(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
         dispatcher.utter_message(response="utter_starting_over")
         return [AllSlotsReset()]
+
+
+class ActionOfferQuestions(Action):
+    """A search asked for before any question: the offer of the questions first (they tell whether a
+    detox or a residential stay should come before an IOP), keeping a "City, ST" the request named
+    ("IOPs near New York, NY that take medicaid") for the search."""
+
+    def name(self) -> str:
+        return "action_offer_questions"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict) -> list[EventType]:
+        dispatcher.utter_message(response="utter_questions_first")
+        said = validation.typed_answer(latest_message(tracker)[0], None)
+        extracted = str(tracker.get_slot("location") or "")
+        place = _resolved(place_in_text(said) or "") or _resolved(extracted)
+        return [SlotSet("location", place)] if place != (extracted or None) else []
+
+
+def _resolved(place: str) -> str | None:
+    """The directory's label for a place named ("Kansas City, MO"), or its likeliest namesake; None
+    when it names nothing known (the search form asks for the place then)."""
+    if not place.strip():
+        return None
+    try:
+        return get_directory().resolve(place).label
+    except AmbiguousPlaceError as error:
+        return error.likeliest.label if error.likeliest else None
+    except UnknownPlaceError:
+        return None
 
 
 def answers_after_crisis(events: list[dict[str, Any]], slots: dict[str, Any]) -> dict[str, Any]:

@@ -28,3 +28,26 @@ def answered_something_new(tracker: Tracker, ignore: Collection[str] = ()) -> bo
     return any(value is not None and before.get(slot) is None
                for slot, value in tracker.slots_to_validate().items()
                if slot != "requested_slot" and slot not in ignore)
+
+
+def question_answered_since_latest_message(tracker: Tracker) -> bool:
+    """Whether the person's latest message got an answer to a question of their own (``utter_faq``)
+    before this action ran."""
+    events = tracker.events
+    latest_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+    return any(event.get("event") == "action" and event.get("name") == "utter_faq" for event in events[latest_user:])
+
+
+def times_asked_in_a_row(tracker: Tracker, slot: str) -> int:
+    """How many times ``slot``'s question was said (``utter_ask_<slot>``, any wording of it) since
+    another question was asked for (or the conversation was reset)."""
+    count = 0
+    for event in reversed(tracker.events):
+        if event.get("event") in {"reset_slots", "restart"} or (
+                event.get("event") == "slot" and event.get("name") == "requested_slot"
+                and event.get("value") not in {None, slot}):
+            break
+        said = (event.get("metadata") or {}).get("utter_action") or ""
+        if event.get("event") == "bot" and (said == f"utter_ask_{slot}" or said.startswith(f"utter_ask_{slot}_")):
+            count += 1
+    return count

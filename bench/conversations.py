@@ -23,7 +23,7 @@ the re-ask that follows an aside, which is counted apart), the slots asked again
 replies, and question slots filled out of turn (a new value set by a message meant as the answer to
 another question, or by an aside: a misreading that no "didn't get that" shows, or an answer the
 assistant derives on purpose, like one screener item from another).
-Logs name personas and slots only, never a message (``--verbose`` prints one persona's transcript
+Logs name personas and slots only, never a message (``--verbose`` prints the transcripts,
 for debugging).
 
 Usage: python -m bench.conversations [--held-out] [--only typed|tapped] [--personas N] [--persona NAME]
@@ -72,8 +72,9 @@ CONTINUE_PAYLOADS = ("/continue",)
 SEARCH_PAYLOADS = ("/search_programmes", "/affirm", "/continue")
 #: the answer sent to a question a persona has no answer for (counted as unscripted)
 FALLBACK_ANSWER = "not sure"
-#: persona keys that name a question by another name than its slot ("age" answers ``age_band``)
-SLOT_NAMES = {"age": "age_band"}
+#: persona keys that name a question by another name than its slot ("age" answers ``age_band``; the
+#: teen wording of the hours question is still ``can_commit_hours``)
+SLOT_NAMES = {"age": "age_band", "can_commit_hours_teen": "can_commit_hours"}
 PERSONAS_HELD_OUT = Path(__file__).with_name("personas_heldout.yml")
 DOMAIN = REPO_ROOT / "domain" / "core.yml"
 _run_ids = itertools.count()
@@ -493,24 +494,25 @@ def print_totals(mode: str, figures: dict[str, Any]) -> None:
 
 def run_all(rasa: Rasa, personas: Sequence[Persona], modes: Sequence[str], verbose: bool,
             populations: Callable[[str], frozenset[str]] | None = None) -> list[Outcome]:
-    """Play every persona in every mode; ``verbose`` prints the first persona's transcripts;
+    """Play every persona in every mode; ``verbose`` prints the transcripts;
     ``populations`` gives the groups a programme (by id) serves."""
     outcomes = []
-    for index, persona in enumerate(personas):
+    for persona in personas:
         for mode in modes:
-            if verbose and index == 0:
+            if verbose:
                 print(f"\n--- {persona.name} ({mode}) ---")
-            outcome = Conversation(rasa, persona, mode, verbose=verbose and index == 0, populations=populations).play()
+            outcome = Conversation(rasa, persona, mode, verbose=verbose, populations=populations).play()
             print_outcome(outcome)
             outcomes.append(outcome)
     return outcomes
 
 
 def select(personas: Sequence[Persona], name: str | None, count: int | None) -> list[Persona]:
-    """The personas asked for on the command line."""
-    chosen = [p for p in personas if p.name == name] if name else list(personas)
-    if name and not chosen:
-        raise SystemExit(f"no persona named {name!r}")
+    """The personas asked for on the command line (``name``: one name or several, comma-separated)."""
+    names = set(name.split(",")) if name else set()
+    chosen = [p for p in personas if p.name in names] if names else list(personas)
+    if names - {p.name for p in chosen}:
+        raise SystemExit(f"no persona named {', '.join(sorted(names - {p.name for p in chosen}))}")
     return chosen[:count] if count else chosen
 
 
@@ -529,9 +531,9 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", choices=MODES)
     parser.add_argument("--personas", type=int, help="only the first N personas")
-    parser.add_argument("--persona", help="only the persona with this name")
+    parser.add_argument("--persona", help="only the personas with these names (comma-separated)")
     parser.add_argument("--json", type=Path, help="write all figures to this JSON file")
-    parser.add_argument("--verbose", action="store_true", help="print the first persona's transcripts")
+    parser.add_argument("--verbose", action="store_true", help="print the transcripts (with --persona: debugging)")
     parser.add_argument("--model", type=Path, default=DEFAULT_MODEL)
     parser.add_argument("--file", type=Path, default=PERSONAS, help="the personas (YAML)")
     parser.add_argument("--held-out", action="store_true",

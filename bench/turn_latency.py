@@ -32,7 +32,7 @@ SEARCH_MARKERS = ("I found ", "I couldn't find a program", "That's all the progr
 #: (message, searches?) turns of a conversation that skips straight to a search and refines
 SKIP_TO_SEARCH = (
     ("IOPs near {place} that take medicaid", False),
-    ("25 miles", False),
+    ("just search", False),  # the offer of questions first, declined
     ("no thats all", True),
     ("show more", True),
     ("only evening ones", True),

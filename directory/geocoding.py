@@ -288,6 +288,22 @@ def _clean(text: str) -> str:
 
 
 _STATE_KEYS = _us_state_keys()
+#: words around a place that are not part of its name ("near downtown Milwaukee", "Dallas area"): the place
+#: is looked up without them first, then as typed, then without a leading "the" too ("the Dallas area"; "The
+#: Villages, FL" is found as typed)
+_FILLER_BEFORE = re.compile(
+    r"^(?:(?:i(?:'m| am|m)?|we(?:'re| are)?|live|living|lives|located|based|somewhere|anywhere|near|nearby|in|"
+    r"around|by|at|close to|outside(?: of)?|downtown|uptown|midtown|greater|metro|inner city|city of)\s+)+",
+    re.IGNORECASE,
+)
+_FILLER_AFTER = re.compile(r"(?:\s+(?:area|metro|metro area|region|downtown|proper|please|thanks))+$", re.IGNORECASE)
+_LEADING_THE = re.compile(r"^(?:the\s+)", re.IGNORECASE)
+
+
+def _without_filler(text: str) -> str:
+    """``text`` without the words around a place name that are not part of it, a leading "the" included."""
+    bare = _FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", text))
+    return _FILLER_BEFORE.sub("", _LEADING_THE.sub("", bare))
 
 
 def _parse(text: str, state_keys: dict[str, str]) -> _Parsed:
@@ -383,6 +399,11 @@ class Gazetteer(Geocoder):
         coordinates = parse_coordinates(query)
         if coordinates is not None:
             return [self._coordinates_location(*coordinates)]
+        typed = _clean(query)
+        tries = dict.fromkeys([_FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", typed)), typed, _without_filler(typed)])
+        return next((found for text in tries if text and (found := self._lookup_place(text))), [])
+
+    def _lookup_place(self, query: str) -> list[Location]:
         index = _index()
         parsed = _parse(query, index.state_keys)
         if parsed.zip and parsed.zip in index.zips:

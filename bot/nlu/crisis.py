@@ -81,6 +81,7 @@ from bot.nlu.crisis_patterns import (
     NEGATORS,
     NORMAL_QUESTIONS,
     NOT_JOKING,
+    NUMBER_WORDS,
     PAST_FORMS,
     PERSON_WORDS,
     PRESENT_CUES,
@@ -88,6 +89,7 @@ from bot.nlu.crisis_patterns import (
     QUESTION_STARTS,
     RULES,
     SENTENCE_ENDS,
+    SKIP_AFTER,
     SKIP_BEFORE,
     SOMEDAY,
     SPELLING,
@@ -314,8 +316,11 @@ def _enough(doc: Doc, match: _Match) -> bool:
         return True
     for token in doc[match.start : match.end]:
         if token.like_num:
+            text = token.lower_.replace(",", "")
+            if text in NUMBER_WORDS:
+                return NUMBER_WORDS[text] >= match.rule.min_number
             try:
-                return float(token.text.replace(",", "")) >= match.rule.min_number
+                return float(text) >= match.rule.min_number
             except ValueError:
                 return True
     return True
@@ -368,7 +373,8 @@ def _negated(doc: Doc, start: int, covered: frozenset[int]) -> bool:
 
 
 def _idiom(doc: Doc, match: _Match) -> bool:
-    """A rule's idiom neighbours: up to two words before (skipping determiners) or after (within the clause)."""
+    """A rule's idiom neighbours: up to two words before (skipping determiners) or after (within the clause,
+    skipping "on" and "of")."""
     rule = match.rule
     if rule.not_before:
         seen = 0
@@ -381,11 +387,13 @@ def _idiom(doc: Doc, match: _Match) -> bool:
             seen += 1
             if seen == 2 or token.is_punct:
                 break
-    for token in doc[match.end : match.end + 2]:
-        if token.is_punct:
+    seen = 0
+    for token in doc[match.end : match.end + 3]:
+        if token.is_punct or seen == 2:
             break
         if token.lower_ in rule.not_after:
             return True
+        seen += token.lower_ not in SKIP_AFTER
     return False
 
 
@@ -401,7 +409,7 @@ def _real_history(doc: Doc, match: _Match) -> bool:
 
 def _used_to_before(doc: Doc, start: int) -> bool:
     """ "used to" just before a present-tense phrase ("I used to want to die") makes it history."""
-    words = [t.lower_ for t in doc[max(0, start - 3) : start]]
+    words = [t.lower_ for t in doc[max(0, start - 5) : start]]
     return any(a == "used" and b == "to" for a, b in itertools.pairwise(words))
 
 

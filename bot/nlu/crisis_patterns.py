@@ -79,7 +79,7 @@ BRIDGE = _words(
     experiencing once again anymore at all very so longer had or one someone somebody anyone plans urge urges
     intention intentions desire withdrawal serious real major bad me te se lo la le yo el ella que tengo tiene
     pienso pensado realmente quiero queria soy es estoy era fue ha he tenido tuvo hx history close considered
-    consider considering here signs sign any where way"""
+    consider considering here signs sign any where way pensamientos pensamiento ganas de intencion"""
 )
 NEGATORS = _words("not n't nt never no without nor neither none nobody noone zero denies deny denied nunca jamas ni "
                   "tampoco nadie")
@@ -117,9 +117,12 @@ WHAT_TO_DO = frozenset({("what", "do", "i", "say"), ("what", "should", "i", "say
                         ("what", "do", "i", "do"), ("what", "would", "i", "do"), ("how", "should", "i", "respond")})
 #: words that may stand between a conditional and its phrase, besides BRIDGE ("if my dad has a seizure")
 CONDITIONAL_BRIDGE = PERSON_WORDS | _words("someone somebody anyone people person love loves know or and ever "
-                                          "seems seem seemed looks acting becomes gets feels client patient student")
+                                          "seems seem seemed looks acting becomes gets feels client patient student "
+                                          "start starts starting begin begins")
 SENTENCE_ENDS = frozenset({".", "!", "?", ";", "\n", "but", "however", "pero"})
 SKIP_BEFORE = frozenset({"a", "an", "the", "my", "his", "her", "their", "just", "really"})
+#: words skipped when looking for an idiom's neighbour after a match ("OD'd on halloween candy")
+SKIP_AFTER = frozenset({"on", "of"})
 
 PILLS = "pill|tablet|med|meds|medication|medicine|xanax|oxy|oxys|perc|percs|bar|tylenol|benzo|benzos|painkiller"
 DRUGS = (
@@ -208,7 +211,12 @@ YOUNG_CHILD = "young_child"
 ACCIDENT = "accident"
 OD_SIGN = (DRUG, "overdose")
 BY_ACCIDENT = ((YOUNG_CHILD, "poisoning"), (ACCIDENT, "poisoning"))
-PAST_FORMS = frozenset({"wanted", "tried", "planned", "thought", "felt", "needed", "wished", "was", "were", "had"})
+#: small numbers written as words ("took two advil" is not "took 30"); larger ones count as large
+NUMBER_WORDS = {"zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+#: past forms that put a wish, or a completed act ("hung himself a few years ago"), in the past
+PAST_FORMS = frozenset({"wanted", "tried", "planned", "thought", "felt", "needed", "wished", "was", "were", "had",
+                        "hung", "hanged", "killed", "shot", "attempted", "drowned", "stabbed"})
 
 RULES: tuple[Rule, ...] = (
     # --- suicide and self-harm -------------------------------------------------------------------
@@ -864,7 +872,7 @@ RULES: tuple[Rule, ...] = (
           "=seizing|=seize|=seized the|my|his|her|their|our|your|asset|property|opportunity|moment|day",
           # a device or a thing dying ("my phone's about to die", "se me muere la bateria")
           "it|its _? about|=going to die",
-          f"{DEVICES} _? _? _? _? _? die|dead",
+          f"{DEVICES} _? _? _? _? _? _? die|dead",
           f"=muere|=murio|=muriendo|=morir _? _? =el|=la|=mi {SPANISH_DEVICES}"),
     # --- context helpers ---------------------------------------------------------------------------
     _rule(DRUG, "context",
@@ -928,6 +936,8 @@ RULES: tuple[Rule, ...] = (
           "grab|=grabbed"),
     _rule(HISTORY, "context",
           "year|month|week|decade|while|long ago|back",
+          "=yr|=yrs|=mos ago",
+          "past _? =attempt|=attempts|=overdose|=overdoses|=episode|=episodes|=seizure|=seizures",
           "in|since|back in? %year",
           "when i|he|she|we|they be|=was #",
           "in my|his|her|their twenty|=twenties|=thirties|=forties|=teens|20s|30s|40s|50s",

@@ -19,6 +19,7 @@ n-grams cannot read "I'm not suicidal".
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable
 from typing import Any
 
@@ -55,6 +56,27 @@ MODEL_FILE = "intent_classifier.joblib"
 #: the prediction for a message with no words
 NO_INTENT = {INTENT_NAME_KEY: None, PREDICTED_CONFIDENCE_KEY: 0.0}
 PLACEHOLDER_PREFIX = "ENT"
+
+
+#: intents that throw the conversation away: they stand only when the message says so in words, never
+#: on n-grams alone ("new orleans la" and "over half the days" once came out as starting over)
+DESTRUCTIVE_INTENTS = {
+    "start_over": re.compile(
+        r"\b(?:st[ar]{2}t(?:ing)?(?: the whole thing| it all| all)? ?(?:over|again|fresh|from)|start_over|"
+        r"re-?st[ar]{2}t|reset|begin(?:ning)? again|re-?do|do over|from (?:the )?(?:scratch|top|beginning|start)|"
+        r"(?:clear|erase|wipe|forget) (?:everything|it all|all|my answers)|new (?:search|conversation|chat)|"
+        r"start (?:a )?new|(?:go )?back to the (?:beginning|start)|do it (?:all )?again|empezar de nuevo|"
+        r"volver a empezar|de nuevo)\b",
+        re.IGNORECASE,
+    ),
+}
+
+
+def says_what_it_destroys(intent: str, text: str | None) -> bool:
+    """Whether ``intent`` may stand for ``text``: always, unless it throws the conversation away and the
+    text does not say so (``DESTRUCTIVE_INTENTS``)."""
+    pattern = DESTRUCTIVE_INTENTS.get(intent)
+    return pattern is None or bool(pattern.search(text or ""))
 
 
 def placeholder(label: str) -> str:
@@ -164,7 +186,8 @@ class MaskedNgramIntentClassifier(GraphComponent, IntentClassifier):
             probabilities = self._model.predict_proba([text])[0]
             ranking = sorted(
                 ({INTENT_NAME_KEY: str(name), PREDICTED_CONFIDENCE_KEY: float(probability)}
-                 for name, probability in zip(self._model.classes_, probabilities, strict=True)),
+                 for name, probability in zip(self._model.classes_, probabilities, strict=True)
+                 if says_what_it_destroys(str(name), message.get(TEXT))),
                 key=lambda entry: -entry[PREDICTED_CONFIDENCE_KEY],
             )[: self.component_config["ranking_length"]]
             message.set(INTENT, dict(ranking[0]), add_to_output=True)

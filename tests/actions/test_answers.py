@@ -210,6 +210,8 @@ def test_psychosis_or_mania_now_is_read_at_the_mental_health_question(text: str,
 @pytest.mark.parametrize(("text", "asks"), [
     ("will i lose my job if i go", True), ("if i stop drinking will i get the shakes", True), ("cost?", True),
     ("she saw a therapist once", False), ("yes, he had the DTs", False), ("every day", False),
+    ("did they drug test?", True), ("do you take medicaid", True), ("when do groups meet", True),
+    ("did outpatient in 2016", False), ("when she was in the hospital she got really shaky", False),
 ])  # fmt: skip
 def test_a_question_of_ones_own_is_told_from_an_answer(text: str, asks: bool) -> None:
     assert answers.asks_something(text) is asks
@@ -218,6 +220,7 @@ def test_a_question_of_ones_own_is_told_from_an_answer(text: str, asks: bool) ->
 @pytest.mark.parametrize(("slot", "text", "value"), [
     ("prior_treatment", "she saw a therapist once", "yes"), ("prior_treatment", "he did 30 days at a rehab", "yes"),
     ("recent_discharge", "got out of rehab last week", "yes"), ("recent_discharge", "a hospital once", None),
+    ("prior_treatment", "did outpatient in 2016", "yes"),
 ])  # fmt: skip
 def test_treatment_described_answers_the_treatment_questions(slot: str, text: str, value: str | None) -> None:
     assert read_answer(slot, text) == value
@@ -249,3 +252,26 @@ def test_yes_no_questions_read_what_the_answer_describes(slot: str, text: str, v
 
 def test_most_nights_is_near_daily() -> None:
     assert answers.heavy_drinking_frequency("most nights honestly") == 4
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("when she was in the hospital and couldnt drink she got really shaky and confused", "yes"),
+    ("he gets the shakes bad in the morning", "yes"), ("saw things on the walls last time", "yes"),
+    ("no never been sick from it", "no"), ("never had seizures or anything", "no"),
+    ("she never got the shakes", "no"), ("he just drinks", None),
+])  # fmt: skip
+def test_withdrawal_signs_described_answer_the_withdrawal_question(text: str, value: str | None) -> None:
+    assert read_answer("withdrawal_history", text) == value
+
+
+@pytest.mark.parametrize(("text", "age_band", "groups"), [
+    ("women only please, i cant be around men right now. thats a must", None, ["women"]),
+    ("id want people my age, not a room full of 50 year olds", "18_25", ["young_adults"]),
+    ("somewhere with people her age", "65_plus", ["seniors"]),
+    ("people my age", "26_64", []),  # no group for the middle ages
+    ("a program for veterans", None, ["veterans"]),
+    ("no, that's all", None, []),
+])  # fmt: skip
+def test_anything_else_asks_for_groups_and_keeps_others_away(text: str, age_band: str | None,
+                                                             groups: list[str]) -> None:
+    assert answers.populations_asked(text, age_band) == groups

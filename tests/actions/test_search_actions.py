@@ -19,6 +19,7 @@ from actions.search import (
     ActionSearchProgrammes,
     ActionShowMore,
 )
+from actions.session import ActionOfferQuestions
 from directory.demo import generate_demo
 from directory.stores.sqlite import SqliteStore
 
@@ -173,3 +174,20 @@ def test_a_refinement_adds_to_the_earlier_wish_and_says_the_search_back() -> Non
     said = dispatcher.messages[0]
     assert said["response"] == "utter_search_now" and said["criteria"] == "Medicaid or private insurance"
     assert [m["response"] for m in dispatcher.messages][1] == "utter_results_intro"
+
+
+@pytest.mark.parametrize(("text", "slots", "location"), [
+    ("IOPs near New York, NY that take medicaid", {}, "New York, NY"),
+    ("IOPs near Kansas City, MO that take medicare", {"location": "Kansas City"}, "Kansas City, MO"),
+    ("iops around philadelphia", {"location": "philadelphia"}, "Philadelphia, PA"),  # its likeliest namesake
+    ("iops near xyzzyville", {"location": "xyzzyville"}, None),  # unknown: the search form asks
+    ("need to find an iop asap", {}, "unchanged"),
+])  # fmt: skip
+def test_a_search_before_any_question_offers_the_questions_and_keeps_its_place(text: str, slots: dict[str, Any],
+                                                                              location: str | None) -> None:
+    dispatcher = CollectingDispatcher()
+    tracker = Tracker("test", slots, {"intent": {"name": "search_programmes"}, "entities": [], "text": text},
+                      [], False, None, {}, "action_listen")
+    events = asyncio.run(ActionOfferQuestions().run(dispatcher, tracker, {}))
+    assert [message["response"] for message in dispatcher.messages] == ["utter_questions_first"]
+    assert events == ([] if location == "unchanged" else [SlotSet("location", location)])

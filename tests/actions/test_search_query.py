@@ -23,6 +23,14 @@ def test_level_payment_schedule_and_population_rule_out_while_other_wishes_only_
     assert preferred.languages == {"spanish"} and preferred.telehealth
 
 
+@pytest.mark.parametrize("levels", [["withdrawal_management", "inpatient", "residential"],
+                                    ["residential", "inpatient", "partial_hospitalization"]])
+def test_the_times_only_rank_where_people_stay_day_and_night(levels: list[str]) -> None:
+    required, preferred = search_filters({"search_levels": levels, "schedule": ["evening"], "payment": ["medicaid"]})
+    assert dict(required.facets) == {"level": set(levels), "payment": {"medicaid"}}
+    assert dict(preferred.facets) == {"schedule": {"evening"}}
+
+
 @pytest.mark.parametrize(("band", "required", "preferred"), [
     ("under_18", {"population": {"adolescents"}}, {}),
     ("65_plus", {}, {"population": {"seniors"}}),

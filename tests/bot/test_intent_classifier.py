@@ -16,7 +16,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 from spacy.language import Language
 
 from bot.nlu.build_pipeline import build
-from bot.nlu.intent_classifier import MaskedNgramIntentClassifier, masked_text, placeholder
+from bot.nlu.intent_classifier import MaskedNgramIntentClassifier, masked_text, placeholder, says_what_it_destroys
 
 EXAMPLES = {
     "inform": ["medicaid", "i have medicaid", "heroin mostly", "alcohol and weed", "22902", "my zip is 23219",
@@ -91,6 +91,27 @@ def test_crisis_intents_are_neither_learned_nor_predicted(nlp: Language, tmp_pat
     results = loaded.process([message(nlp, text) for text in [*crisis, "i'm not suicidal"]])
     names = {entry["name"] for result in results for entry in result.get(INTENT_RANKING_KEY)}
     assert names == set(EXAMPLES)
+
+
+def test_starting_over_stands_only_when_the_message_says_so(nlp: Language, tmp_path: Path) -> None:
+    restart = ["start over", "restart", "new search", "begin again", "start again", "reset", "from the top",
+               "start fresh", "empezar de nuevo", "redo"]
+    storage, resource = trained(nlp, tmp_path, {}, {**EXAMPLES, "start_over": restart})
+    loaded = MaskedNgramIntentClassifier.load({}, storage, resource, MagicMock())
+    said, unsaid = loaded.process([message(nlp, "can we start over"), message(nlp, "new orleans la")])
+    assert said.get(INTENT)["name"] == "start_over"
+    assert {entry["name"] for entry in unsaid.get(INTENT_RANKING_KEY)} == set(EXAMPLES)
+
+
+@pytest.mark.parametrize(("text", "stands"), [
+    ("start over", True), ("strat over", True), ("can we start the whole thing over", True), ("restart", True),
+    ("erase everything", True), ("new search please", True), ("volver a empezar", True),
+    ("new orleans la", False), ("over half the days", False), ("yes i cleared everything out", False),
+    ("restarted my meds last week", False), ("new york", False),
+])  # fmt: skip
+def test_a_destructive_intent_needs_its_words(text: str, stands: bool) -> None:
+    assert says_what_it_destroys("start_over", text) is stands
+    assert says_what_it_destroys("inform", text)
 
 
 def test_ranking_is_cut_to_its_configured_length(nlp: Language, tmp_path: Path) -> None:

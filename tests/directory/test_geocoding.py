@@ -67,6 +67,24 @@ def test_city_and_state_in_any_common_form(gazetteer: Gazetteer, text: str) -> N
     assert gazetteer.geocode(text).raw["kind"] == "city"
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("downtown milwaukee wi", "Milwaukee, WI"), ("i live in tulsa ok", "Tulsa, OK"),
+    ("somewhere around richmond va", "Richmond, VA"),
+    ("near 22902", "Charlottesville, VA 22902"),
+    # names that begin with such words stay whole
+    ("west palm beach fl", "West Palm Beach, FL"), ("the villages fl", "The Villages, FL"),
+    ("the woodlands tx", "The Woodlands, TX"),
+])  # fmt: skip
+def test_words_around_a_place_are_not_part_of_its_name(gazetteer: Gazetteer, text: str, label: str) -> None:
+    assert resolve_place(text, gazetteer).label == label
+
+
+def test_a_bare_city_with_words_around_it_is_still_its_likeliest_namesake(gazetteer: Gazetteer) -> None:
+    with pytest.raises(AmbiguousPlaceError) as raised:
+        resolve_place("near downtown milwaukee", gazetteer)
+    assert raised.value.likeliest is not None and raised.value.likeliest.label == "Milwaukee, WI"
+
+
 @pytest.mark.parametrize("text", ["New York, NY", "Manhattan, NY", "New York City"])
 def test_new_york_city_and_manhattan(gazetteer: Gazetteer, text: str) -> None:
     place = resolve_place(text, gazetteer)

@@ -116,6 +116,8 @@ def assert_no_horizontal_scroll(page: Page) -> None:
 def search_to_results(page: Page) -> None:
     """From the greeting to the first page of result cards, typing and tapping."""
     say(page, SEARCH)
+    expect(messages(page)).to_contain_text("a few quick questions")
+    say(page, "just search")
     expect(messages(page)).to_contain_text("Anything else that matters?")
     choose(page, "No, that's all")
     expect(page.locator(".rw-carousel-card")).to_have_count(3)
@@ -173,6 +175,8 @@ def test_results_on_a_desktop(page: Page) -> None:
 def test_a_reload_keeps_the_conversation(page: Page) -> None:
     open_chat(page)
     say(page, SEARCH)
+    expect(messages(page)).to_contain_text("a few quick questions")
+    say(page, "just search")
     expect(messages(page)).to_contain_text("Anything else that matters?")
     page.reload()  # the widget comes back open, with the conversation so far
     expect(messages(page)).to_contain_text(SEARCH)
@@ -228,6 +232,8 @@ def test_html_typed_as_a_message_is_shown_as_text(page: Page) -> None:
 def test_markup_in_directory_data_is_shown_as_text(page: Page, hostile_programme: str) -> None:
     open_chat(page)
     say(page, f"IOPs near {HOSTILE_ZIP} that take Medicaid")
+    expect(messages(page)).to_contain_text("a few quick questions")
+    say(page, "just search")
     choose(page, "No, that's all")
     title = page.locator(".rw-carousel-card-title", has_text="Demo Hostile")
     expect(title).to_have_text(f"1. [DEMO - fictional] {hostile_programme}")  # the card: plain text
