@@ -99,8 +99,13 @@ _COUPLE = re.compile(r"\b(?:a couple|couple)\b")
 _LOTS = re.compile(r"\b(?:a lot|lots|tons|way too many|too many|until i pass out|till i pass out|until blackout)\b")
 
 
+#: emphasis that changes nothing a reader reads ("every single day" is "every day")
+_EMPHASIS = re.compile(r"\b(?:every single|each and every|every last)\b")
+
+
 def _said(text: Any) -> str:
-    return " ".join(str(text or "").lower().replace("’", "'").split()).strip(" .!,")
+    said = " ".join(str(text or "").lower().replace("’", "'").split()).strip(" .!,")
+    return _EMPHASIS.sub("every", said)
 
 
 def skipped(text: Any) -> bool:
@@ -403,7 +408,10 @@ _SAFE_HOME = re.compile(
     r"sober (?:house|home|living)|clean house|dry house|it'?s safe|its safe|pretty safe|safe enough)\b"
 )
 _MINOR_CONDITION = re.compile(r"\b(?:nothing serious|not serious|nothing (?:like that|close|major)|routine|"
-                              r"under control|minor|well controlled)\b")
+                              r"under control|minor|(?:well |its |it's |is )?(?:controlled|managed)|stable|"
+                              r"just (?:takes?|on) (?:a |his |her |my )?(?:pill|pills|meds|medication))\b")
+_UNCONTROLLED = re.compile(r"\b(?:(?:not|isn'?t|poorly|badly|barely) (?:well |really )?(?:controlled|managed)|"
+                           r"out of control|uncontrolled|unstable)\b")
 _LESS_THAN_IOP = re.compile(r"\b(?:once a week|one (?:day|time|session|night|evening) a week|an hour a week|"
                             r"too much|can'?t|cannot|no way|not (?:9|nine) hours)\b")
 
@@ -431,6 +439,8 @@ def home_safe(text: Any) -> str | None:
 def medical_watch(text: Any) -> str | None:
     """"A health condition a doctor must watch closely?": a condition said to be minor or routine is a no."""
     said = _said(text)
+    if _UNCONTROLLED.search(said):
+        return "yes"
     return "no" if _MINOR_CONDITION.search(said) else yes_no(said)
 
 

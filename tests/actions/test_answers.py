@@ -275,3 +275,17 @@ def test_withdrawal_signs_described_answer_the_withdrawal_question(text: str, va
 def test_anything_else_asks_for_groups_and_keeps_others_away(text: str, age_band: str | None,
                                                              groups: list[str]) -> None:
     assert answers.populations_asked(text, age_band) == groups
+
+
+@pytest.mark.parametrize("text", ["every single day", "each and every day", "every single night"])
+def test_emphasis_changes_nothing_a_reader_reads(text: str) -> None:
+    assert answers.drinking_frequency(text) == answers.drinking_frequency("every day") == 4
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("high blood pressure but its controlled", "no"), ("diabetes, well managed", "no"),
+    ("heart stuff, he just takes a pill for it", "no"), ("yes, her liver is bad", "yes"),
+    ("his diabetes is not controlled", "yes"), ("blood pressure, poorly managed", "yes"),
+])  # fmt: skip
+def test_a_condition_kept_in_hand_needs_no_close_watch(text: str, value: str) -> None:
+    assert read_answer("medical_monitoring", text) == value
