@@ -27,6 +27,7 @@ from typing import Any
 
 from actions import validation
 from actions.progress import AGE_BANDS
+from actions.search_query import AGE_POPULATIONS
 from bot.nlu.lexicon import LEXICON
 
 #: what a skipped question keeps: "unsure" for yes/no and list questions, -1 for a score
@@ -49,12 +50,16 @@ _LEADING_NO = re.compile(
     r"they don'?t|he doesn'?t|she doesn'?t|he hasn'?t|she hasn'?t|they haven'?t|not that i know of|nunca|"
     r"probably not|likely not|i doubt it|doubt it)\b"
 )
+#: an answer that ends with its yes or no ("hiv, undetectable, so no"; "on top of school? probably not")
+_CONCLUDED = re.compile(r"(?:^|[,.;!?]|\bso|\bthen)\s*(?:(no|nope|nah|probably not|not really)|(yes|yeah|yep))[.!]*$|"
+                        r"[.!?]\s+(?:(no|nope|nah)|(yes|yeah|yep))\b")
 _HEDGED = re.compile(r"^(?:kinda|kind of|sort of|sorta|somewhat|maybe|possibly|it depends|depends)\b")
 #: people a person may name as support
 SUPPORTERS = re.compile(
     r"\b(?:wife|husband|partner|spouse|boyfriend|girlfriend|fianc[eé]e?|mom|mum|mother|dad|father|parents?|"
     r"sister|brother|siblings?|son|daughter|kids|children|aunt|uncle|cousin|grandma|grandmother|grandpa|"
-    r"grandfather|friends?|roommate|sponsor|pastor|church|counsel+or|therapist|family|bf|gf|"
+    r"grandfather|grandmom|granny|nana|grandparents|stepmom|stepdad|abuela|abuelo|t[ií]a|t[ií]o|neighbou?rs?|"
+    r"friends?|roommate|sponsor|pastor|church|counsel+or|therapist|family|bf|gf|"
     r"esposa|esposo|mam[aá]|pap[aá]|hermana|hermano|amigos?|amigas?|familia|pareja|novia|novio)\b"
 )
 #: "nobody", "no one": no support, whatever else is said
@@ -78,7 +83,8 @@ _MONTHLY = re.compile(r"\b(?:monthly|once a month|one time a month|every month)\
 _RARELY = re.compile(
     r"\b(?:rarely|hardly(?: ever)?|seldom|occasionally|once in a while|now and (?:then|again)|special occasions?|"
     r"holidays|a few times a year|few times a year|once or twice a year|less than (?:monthly|once a month)|"
-    r"not (?:very )?often|every few months|socially)\b"
+    r"not (?:very )?often|every few months|socially|first time in (?:years|months|a while)|just (?:the|that) "
+    r"(?:wedding|party|night|once|one time)|once maybe|only once|just once|one time)\b"
 )
 _NEVER = re.compile(r"^(?:never|not at all|none|nope|no|zero|0|i don'?t drink|don'?t drink|nunca)\b")
 
@@ -103,8 +109,18 @@ _LOTS = re.compile(r"\b(?:a lot|lots|tons|way too many|too many|until i pass out
 _EMPHASIS = re.compile(r"\b(?:every single|each and every|every last)\b")
 
 
+#: helpline staff relaying the caller's words ("caller says yes", "per the caller, weekends", "she says
+#: nobody uses there"): the answer is what follows
+_RELAYED = re.compile(r"^(?:(?:the )?caller|(?:s)?he|they)(?: (?:says|said|reports|thinks|guesses))(?: that)?[, ]+|"
+                      r"^per (?:the )?caller[, ]+|[, ]+(?:per (?:the )?caller|(?:the )?caller says)$")
+#: a relayed "not sure" ("caller isn't sure", "she doesn't know")
+_RELAYED_UNSURE = re.compile(r"^(?:(?:the )?caller|(?:s)?he|they)(?:'s| is| isn'?t| is not| doesn'?t| does not|"
+                             r"'s not) (?:sure|know)\b")
+
+
 def _said(text: Any) -> str:
     said = " ".join(str(text or "").lower().replace("’", "'").split()).strip(" .!,")
+    said = _RELAYED_UNSURE.sub("not sure", _RELAYED.sub("", said))
     return _EMPHASIS.sub("every", said)
 
 
@@ -132,16 +148,31 @@ def yes_no(text: Any) -> str | None:
     if _HEDGED.match(said):
         return UNSURE
     first_clause = re.split(r"[,.;!?]| because | but | since ", said, maxsplit=1)[0]
-    return validation.yes_no(first_clause)
+    concluded = _CONCLUDED.search(said)  # "i see my doc every 3 months. so no"
+    return validation.yes_no(first_clause) or (
+        concluded and ("no" if concluded.group(1) or concluded.group(3) else "yes"))
+
+
+#: the person answering names themself with someone else ("me and his abuela"), or says family would gladly
+#: join ("they'd jump at the chance"); "me" alone is read by ``asker_named`` (who asks decides what it means)
+_WILLING_OR_ME = re.compile(r"^me and\b|\band me$|\b(?:jump at|would love|happy to|glad to|willing to)\b")
+_ME_ALONE = re.compile(r"^(?:me|us|we do|i do|me too|i am|i will)[.!]*$")
+
+
+def asker_named(text: Any) -> bool:
+    """Whether the answer is only "me" / "us": support from the person asking, when they ask for someone
+    else (for themself, "me" alone says there is nobody else)."""
+    return bool(_ME_ALONE.match(_said(text)))
 
 
 def support(text: Any) -> str | None:
-    """The support question: a named supporter ("my wife", "my sister kind of") is a yes, "nobody" a no."""
+    """The support and family questions: a named supporter ("my wife", "my sister kind of", "me and his
+    abuela") or a willing "they'd jump at the chance" is a yes, "nobody" a no."""
     said = _said(text)
     if _NOBODY.search(said):
         return "no"
     answer = yes_no(said)
-    if answer is None and SUPPORTERS.search(said):
+    if answer is None and (SUPPORTERS.search(said) or _WILLING_OR_ME.search(said)):
         return "yes"
     return answer
 
@@ -199,13 +230,14 @@ def heavy_drinking_frequency(text: Any) -> int | None:
 
 
 _PHQ_WORDS: Scale = (
-    (re.compile(r"^(?:not at all|never|no|nope|none|not really|nah|0|zero|nunca)\b|\bnot at all\b"), 0),
+    (re.compile(r"^(?:not at all|never|no|nope|none|not really|not rly|nah|0|zero|nunca|hardly at all|hardly ever)\b|"
+                r"\bnot at all\b"), 0),
     (re.compile(r"\b(?:nearly|almost) (?:every|all)|every ?day|everyday|daily|all the time|constantly|"
                 r"all day|every single day|casi todos los d[ií]as|todos los d[ií]as\b"), 3),
     (re.compile(r"\b(?:more than half|over half|most days|most of the (?:time|days)|a lot|often|usually|"
-                r"majority|mas de la mitad|más de la mitad)\b"), 2),
+                r"majority|more days than not|(?:like |about |around )?half|mas de la mitad|más de la mitad)\b"), 2),
     (re.compile(r"^(?:several|some|a few|few)$|"
-                r"\b(?:several days|some days|a few days|few days|a couple (?:of )?days|sometimes|"
+                r"\b(?:several days|some days|a few days|few days|(?:a )?couple (?:of )?days|sometimes|"
                 r"once in a while|occasionally|a little|a bit|now and then|here and there|on and off|"
                 r"varios d[ií]as|algunos d[ií]as|a veces)\b"), 1),
 )
@@ -250,6 +282,7 @@ def named_values(label: str, text: Any) -> list[str]:
     """The lexicon's values of ``label`` named in the text, spelt right or nearly ("cocain" ->
     stimulants, "alchohol" -> alcohol, "depresion" -> depression), in order, each once."""
     phrases = _phrases(label)
+    one_word = [phrase for phrase in phrases if " " not in phrase]  # "insurance" is no misspelt "va insurance"
     words = re.findall(r"[a-z0-9']+", _said(text))
     found: list[str] = []
     for size in (3, 2, 1):
@@ -257,7 +290,7 @@ def named_values(label: str, text: Any) -> list[str]:
             piece = " ".join(words[start:start + size])
             match = phrases.get(piece)
             if match is None and size == 1 and len(piece) >= _MIN_FUZZY_LENGTH:
-                close = difflib.get_close_matches(piece, list(phrases), n=1, cutoff=SPELLING_CUTOFF)
+                close = difflib.get_close_matches(piece, one_word, n=1, cutoff=SPELLING_CUTOFF)
                 match = phrases[close[0]] if close else None
             if match is not None and match not in found:
                 found.append(match)
@@ -384,14 +417,18 @@ def severe_psychiatric_signs(text: Any) -> bool:
 
 #: times of day or week: an answer to "could you fit that in, and when?" that names one is a yes
 _TIMES = re.compile(r"\b(?:mornings?|daytime|days|afternoons?|evenings?|nights|weekends?|after (?:work|school)|"
-                    r"any ?time|lunch ?time)\b")
+                    r"any ?time|lunch ?time|whenever|after that|after \d{1,2}(?::\d\d)?|early in the day|"
+                    r"during the day|in the day|retired)\b")
 
 #: words that say treatment happened ("she saw a therapist once", "he did 30 days at a rehab")
 _TREATMENT = re.compile(
     r"\b(?:therap(?:ist|y)|counsel(?:l?or|ing)|rehab|detox|treatment|program|programme|iop|php|inpatient|"
     r"residential|hospital|psych ward|aa|na|meetings|methadone|suboxone|sober living|halfway house|outpatient|"
-    r"psychiatrist|clinic|12[ -]?step|smart recovery)\b"
+    r"psychiatrist|clinic|12[ -]?step|smart recovery|classes|dui school)\b"
 )
+_LEFT_EARLY = re.compile(r"\b(?:ama|against (?:medical )?advice|left early|walked out|ran away|only lasted|"
+                         r"checked (?:myself|himself|herself|themselves) out|didn'?t finish|did not finish|"
+                         r"never finished|kicked out)\b")
 _LEFT_CARE = re.compile(r"\b(?:got out|just out|out of|left|discharged|released|finished|completed|came home|"
                         r"graduated)\b")
 
@@ -405,9 +442,28 @@ _USE_AT_HOME = re.compile(
 )
 _SAFE_HOME = re.compile(
     r"\b(?:lives? alone|live by myself|no one (?:else )?(?:uses|drinks)|nobody (?:else )?(?:uses|drinks)|"
-    r"sober (?:house|home|living)|clean house|dry house|it'?s safe|its safe|pretty safe|safe enough)\b"
+    r"sober (?:house|home|living)|clean house|dry house|it'?s safe|its safe|pretty safe|safe enough)\b|^mostly\b"
+)
+#: the people at home use ("staying w my cousin, he uses too"), or the drink is always there ("his beer is
+#: always in the fridge")
+_OTHERS_USE = re.compile(
+    r"\b(?:he|she|they|roommates?|everyone|everybody) (?:uses|drinks|smokes|use|drink|smoke|parties)(?: \w+)? "
+    r"(?:too|also|a lot|every ?day|all the time|daily)\b|"
+    r"\b(?:beer|booze|alcohol|liquor|wine|drugs|weed) (?:is|are) (?:always|everywhere|all over)|\bin the fridge\b"
+)
+#: the others at home don't use ("she doesnt even drink", "my mom doesn't use anything")
+_OTHERS_SOBER = re.compile(
+    r"\b(?:he|she|they|nobody|no one|mom|dad|wife|husband) (?:doesn'?t|dont|don'?t|does not|do not|never) "
+    r"(?:even )?(?:drink|drinks|use|uses|smoke|smokes|touch)\b"
+)
+#: "no drugs there", "no alcohol or drugs at home": a yes to "free of alcohol and drugs?", whatever the first word
+_NOTHING_AT_HOME = re.compile(
+    r"\bno (?:drugs|alcohol|booze|liquor|drinking|using)(?: or (?:drugs|alcohol|booze|drinking))? "
+    r"(?:there|in the house|in the home|at home|at the house|around)\b"
 )
 _MINOR_CONDITION = re.compile(r"\b(?:nothing serious|not serious|nothing (?:like that|close|major)|routine|"
+                              r"that'?s it|thats it|that'?s all|thats all|undetectable|"
+                              r"nothing (?:his|her|my|the|their) (?:doctor|doc)|"
                               r"under control|minor|(?:well |its |it's |is )?(?:controlled|managed)|stable|"
                               r"just (?:takes?|on) (?:a |his |her |my )?(?:pill|pills|meds|medication))\b")
 _UNCONTROLLED = re.compile(r"\b(?:(?:not|isn'?t|poorly|badly|barely) (?:well |really )?(?:controlled|managed)|"
@@ -423,15 +479,17 @@ def _yes_no_or_described(said: str, *signs: re.Pattern[str]) -> str | None:
 
 
 def home_safe(text: Any) -> str | None:
-    """"Is home safe and mostly free of alcohol and drugs?": yes/no by its first words, else use or
-    fights at home described as a no, living alone or a sober house as a yes."""
+    """"Is home safe and mostly free of alcohol and drugs?": "no drugs there" is a yes; else yes/no by its
+    first words, else use or fights at home described as a no, living alone or a sober house as a yes."""
     said = _said(text)
+    if _NOTHING_AT_HOME.search(said) and not _UNSAFE_HOME.search(said):
+        return "yes"
     answer = _first_words(said)
     if answer:
         return answer
-    if _UNSAFE_HOME.search(said):
+    if _UNSAFE_HOME.search(said) or _OTHERS_USE.search(said):
         return "no"
-    if _SAFE_HOME.search(said):
+    if _SAFE_HOME.search(said) or _OTHERS_SOBER.search(said):
         return "yes"
     return "no" if _USE_AT_HOME.search(said) else yes_no(said)
 
@@ -463,17 +521,28 @@ _WITHDRAWAL_SIGNS = re.compile(
 _DENIED = re.compile(r"\b(?:never|no|not|n't|didn'?t|wasn'?t|without|none|nothing)\b")
 
 
+#: the dangerous signs denied ("no seizures", "he knew where he was"): the question asks about those alone
+_NOT_DANGEROUS = re.compile(
+    r"\b(?:no (?:seizures?|dts|hallucinations?)|(?:knew|knows) where (?:he|she|i|they) (?:was|were))\b")
+
+
 def withdrawal_seen(text: Any) -> str | None:
     """"When they stopped before, did they have seizures, hallucinations, DTs?": yes/no, or such signs
     described ("got really shaky and confused in the hospital") as a yes, unless something is denied."""
     said = _said(text)
+    if _NOT_DANGEROUS.search(said):
+        return "no"  # "sweating, throwing up ... no seizures, he knew where he was": not the dangerous kind
     return yes_no(said) or ("yes" if _WITHDRAWAL_SIGNS.search(said) and not _DENIED.search(said) else None)
 
 
 def left_care(text: Any) -> str | None:
     """"Did you recently leave a hospital, detox or residential program?": yes/no, or leaving care
-    described ("got out of rehab last week") as a yes."""
-    return _yes_no_or_described(_said(text), _LEFT_CARE, _TREATMENT)
+    described ("got out of rehab last week") as a yes; care left before it was finished ("left detox
+    after 2 days AMA") is "not sure": a step down needs a stay completed."""
+    said = _said(text)
+    if _LEFT_EARLY.search(said):
+        return UNSURE
+    return _yes_no_or_described(said, _LEFT_CARE, _TREATMENT)
 
 
 YES_NO_SLOTS = ("withdrawal_history", "recent_discharge", "prior_treatment", "medical_monitoring", "home_safe",
@@ -481,6 +550,8 @@ YES_NO_SLOTS = ("withdrawal_history", "recent_discharge", "prior_treatment", "me
 #: the questions answered yes / no / not sure, whose readers know "probably not" from "probably"
 YES_NO_READERS = frozenset({*YES_NO_SLOTS, "has_support", "family_involvement"})
 
+#: the questions about the people around the person ("me" answers them when asking for someone else)
+SUPPORT_SLOTS = ("has_support", "family_involvement")
 #: the reader of each question answered by typing; the forms use it when no button or entity answered
 READERS: dict[str, Callable[[Any], Any]] = {
     "age_band": age_band,
@@ -493,6 +564,7 @@ READERS: dict[str, Callable[[Any], Any]] = {
     "can_commit_hours": fits_iop_hours,
     "home_safe": home_safe,
     "medical_monitoring": medical_watch,
+    "payment": lambda text: named_values("payment", text) or None,
     "prior_treatment": had_treatment,
     "withdrawal_history": withdrawal_seen,
     "recent_discharge": left_care,
@@ -549,13 +621,19 @@ ANSWER_IF_READ = frozenset({"continue", "search_programmes", "show_more", "furth
                             "refine", "bot_challenge", "goodbye"})
 
 
+def _statements(text: str) -> str:
+    """The sentences of ``text`` that are not questions."""
+    return " ".join(part for part in re.split(r"(?<=[.!?])\s+", text.strip()) if part and not part.endswith("?"))
+
+
 def answering(text: Any, intent: str | None, slot: str | None = None) -> bool:
     """Whether a message may be read as the answer to the question asked (``validation.typed_answer``:
     typed words, not a crisis or a request), where a message the classifier took for a question
     ("faq") still answers when it asks nothing ("yes, he had the DTs last time he quit"), and one it
     took for a request (``ANSWER_IF_READ``) answers when the question ``slot``'s reader reads it."""
-    if intent == "faq" and isinstance(text, str) and not text.rstrip().endswith("?"):
-        intent = None
+    if intent == "faq" and isinstance(text, str) and (not text.rstrip().endswith("?") or (
+            slot and read_answer(slot, _statements(text)) is not None)):
+        intent = None  # asks nothing, or answers before it asks ("she has no insurance. anything cheap?")
     typed = validation.typed_answer(text, None)
     if intent in ANSWER_IF_READ and slot and typed and read_answer(slot, typed) is not None:
         intent = None
@@ -563,7 +641,7 @@ def answering(text: Any, intent: str | None, slot: str | None = None) -> bool:
 
 
 #: the group of one's own age ("people my age", "people her age"), by age band
-PEER_POPULATIONS = {"under_18": "adolescents", "18_25": "young_adults", "65_plus": "seniors"}
+PEER_POPULATIONS = {band: population for band, (population, _) in AGE_POPULATIONS.items()}
 _PEERS = re.compile(r"\b(?:(?:my|her|his|their|our) (?:own )?age|same age|peers|age group)\b")
 _KEPT_AWAY = re.compile(r"\b(?:no|not|without|can'?t|cannot|away from|don'?t|dont|never|no more)\b")
 

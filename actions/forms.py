@@ -29,6 +29,9 @@ from directory.geocoding import AmbiguousPlaceError, UnknownPlaceError
 MISSES_SLOT = "unread_answers"
 SUBSTANCES = ("alcohol", "opioids", "stimulants", "cannabis", "sedatives", "other_substances")
 MENTAL_HEALTH = ("depression", "bipolar", "eating_disorders", "anxiety", "trauma", "co_occurring")
+#: after this many asks for a place that could not be found, the reply adds other ways (a ZIP code, the
+#: state alone, the helpline by phone): a place question has no "not sure" to fall back on
+PLACE_TRIES_BEFORE_HELP = 2
 
 
 class FormValidation(FormValidationAction, ABC):
@@ -41,8 +44,15 @@ class FormValidation(FormValidationAction, ABC):
         self, domain_slots: list[str], dispatcher: CollectingDispatcher, tracker: Tracker, domain: DomainDict
     ) -> list[str]:
         """The form's questions that apply to the answers so far (``actions.progress.needed_slots``:
-        AUDIT-C when alcohol is named, PHQ-2 when a mood concern is, ...)."""
-        needed = needed_slots(self.name().removeprefix("validate_"), tracker.current_slot_values())
+        AUDIT-C when alcohol is named, PHQ-2 when a mood concern is, ...), the answers as validation
+        will leave them: words in passing never change an earlier answer (``get_validation_events``), so
+        "on the coke nights 6 to 8" at the drinks question does not make the substances "cocaine" alone
+        and the drinking questions vanish (it once left that question asked 35 times)."""
+        slots = tracker.current_slot_values()
+        requested, before = slots.get("requested_slot"), slots_before_latest_message(tracker)
+        settled = {**slots, **{slot: before[slot] for slot in domain_slots
+                               if slot != requested and before.get(slot) is not None}}
+        needed = needed_slots(self.name().removeprefix("validate_"), settled)
         return [slot for slot in domain_slots if slot in needed]
 
     @staticmethod
@@ -87,6 +97,9 @@ class FormValidation(FormValidationAction, ABC):
         text, intent = latest_message(tracker)
         answering = answers.answering(text, intent, requested)
         value = answers.read_answer(requested, text) if answering else None
+        if value is None and answering and requested in answers.SUPPORT_SLOTS \
+                and tracker.get_slot("who_for") == "loved_one" and answers.asker_named(text):
+            value = "yes"  # "me", from the one asking for their son
         if value is None and requested in answers.SKIP_VALUES \
                 and times_asked_in_a_row(tracker, requested) >= answers.ASKS_BEFORE_MOVING_ON:
             dispatcher.utter_message(response="utter_moving_on")  # asked again and again: asides, crises
@@ -330,7 +343,8 @@ class ValidateSearchForm(FormValidation):
         try:
             place = self._resolve(typed, text)
         except UnknownPlaceError:
-            return self.refuse(dispatcher, "location", "utter_unknown_place")
+            again = times_asked_in_a_row(tracker, "location") >= PLACE_TRIES_BEFORE_HELP
+            return self.refuse(dispatcher, "location", "utter_unknown_place_again" if again else "utter_unknown_place")
         except AmbiguousPlaceError as error:
             if error.likeliest is None:
                 examples = "; ".join(candidate.label for candidate in error.candidates[:3])

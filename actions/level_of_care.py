@@ -165,11 +165,13 @@ def _heavy_drinking_withdrawal_unknown(a: Assessment) -> bool:
 def _mild_needs(a: Assessment) -> bool:
     """Facts, "When something else comes first": mild problems with good support -> outpatient may be
     enough. Mild means use once a month or less (with a negative AUDIT-C, or one below its high-risk
-    band when an IOP's hours are out of reach), or weekly drinking or cannabis use below the AUDIT-C's
-    high-risk band, with support, by someone who can only manage about one session a week."""
+    band when there is support or an IOP's hours are out of reach: a monthly binge is risky drinking,
+    not daily need), or weekly drinking or cannabis use below the AUDIT-C's high-risk band, with
+    support, by someone who can only manage about one session a week."""
     below_high_risk = a.audit_c is None or a.audit_c < AUDIT_C_HIGH_RISK
     occasional = a.use_frequency == "monthly_or_less" and (
-        a.audit_c is None or not audit_c_positive(a.audit_c) or (a.can_commit_hours is False and below_high_risk))
+        a.audit_c is None or not audit_c_positive(a.audit_c)
+        or (below_high_risk and (a.can_commit_hours is False or a.support is True)))
     weekly_and_limited = (
         a.use_frequency == "weekly"
         and a.can_commit_hours is False

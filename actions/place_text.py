@@ -60,6 +60,7 @@ def place_with_state(place: str, message: Any) -> str:
 def read_as_another_name(typed: str, label: str) -> bool:
     """Whether a place typed in words was read as a city of another spelling ("raliegh nc" as
     "Raleigh, NC"), to be said back; a ZIP code or the city's own name is not."""
-    city = label.split(",")[0].strip().lower()
+    parts = label.split(",")
+    city = parts[-2 if len(parts) > 1 else 0].strip().lower()  # "Kensington, Philadelphia, PA": Philadelphia
     said = " ".join(typed.lower().replace(",", " ").split())
     return not any(char.isdigit() for char in said) and city not in said

@@ -14,11 +14,16 @@ def latest_message(tracker: Tracker) -> tuple[Any, str | None]:
     return message.get("text"), (message.get("intent") or {}).get("name")
 
 
+def _latest_user_index(events: list[dict[str, Any]]) -> int:
+    """The index of the person's latest message among ``events`` (their length when there is none)."""
+    return max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
+
+
 def slots_before_latest_message(tracker: Tracker) -> dict[str, Any]:
     """Every slot's value before the person's latest message (slots never set are absent), in one pass."""
     events = tracker.events
-    latest_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
-    return {event.get("name"): event.get("value") for event in events[:latest_user] if event.get("event") == "slot"}
+    return {event.get("name"): event.get("value") for event in events[:_latest_user_index(events)]
+            if event.get("event") == "slot"}
 
 
 def answered_something_new(tracker: Tracker, ignore: Collection[str] = ()) -> bool:
@@ -34,8 +39,8 @@ def question_answered_since_latest_message(tracker: Tracker) -> bool:
     """Whether the person's latest message got an answer to a question of their own (``utter_faq``)
     before this action ran."""
     events = tracker.events
-    latest_user = max((i for i, event in enumerate(events) if event.get("event") == "user"), default=len(events))
-    return any(event.get("event") == "action" and event.get("name") == "utter_faq" for event in events[latest_user:])
+    return any(event.get("event") == "action" and event.get("name") == "utter_faq"
+               for event in events[_latest_user_index(events):])
 
 
 def times_asked_in_a_row(tracker: Tracker, slot: str) -> int:

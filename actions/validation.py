@@ -57,7 +57,8 @@ _FREQUENCIES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("weekly", re.compile(r"\b(?:weekly|weekends?|week|weeks)\b")),
     ("monthly_or_less", re.compile(
         r"\b(?:monthly|month|months|rarely|occasionally|once in a while|now and then|seldom|hardly|"
-        r"special occasions?|year|years|yearly|not (?:very )?often)\b"
+        r"special occasions?|year|years|yearly|not (?:very )?often|(?:once|twice|a (?:couple|few) times) since|"
+        r"once or twice|only (?:once|twice))\b"
     )),
 )  # fmt: skip
 

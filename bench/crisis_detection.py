@@ -11,7 +11,7 @@ Live (`--live`): the same held-out messages over REST to a real Rasa and action 
 greeting and inside every question of every form (conversations forked through Rasa's HTTP API):
 the crisis reply must come first, wherever the person is.
 
-Usage: python -m bench.crisis_detection [--heldout v5] [--cv] [--live]  (default: the newest set)
+Usage: python -m bench.crisis_detection [--heldout v7] [--cv] [--thresholds] [--live]  (default: the newest set)
 """
 
 from __future__ import annotations
@@ -28,6 +28,7 @@ from sklearn.model_selection import StratifiedKFold
 from bot.nlu.crisis import shared_detector
 from bot.nlu.crisis_layers import CrisisAssessor, Verdict
 from bot.nlu.crisis_model import (
+    CORPUS_FOLDER,
     NONE,
     CrisisModel,
     Phrasing,
@@ -107,6 +108,34 @@ def cross_validation(folds: int = 5) -> None:
     report(f"rules + model, {folds}-fold cross-validation on the hand-written training corpus", corpus, kinds)
 
 
+def leave_one_set_out(thresholds: Sequence[float] = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8)) -> None:
+    """The guard on each former held-out set (``former_heldout_v*.tsv``: written apart, like the next one)
+    with the model trained on everything else, at several thresholds: how to choose the threshold
+    before a new held-out set is opened, on data that was once as unseen as it."""
+    corpus, ordinary = crisis_corpus(), ordinary_messages()
+    detector = shared_detector()
+    former = sorted(CORPUS_FOLDER.glob("former_heldout_v*.tsv"))
+    rows: dict[float, list[tuple[float, float]]] = collections.defaultdict(list)
+    for path in former:
+        held = {p.text.lower() for p in read_phrasings(path)}
+        test = [p for p in corpus if p.text.lower() in held]
+        model = CrisisModel.train([p for p in corpus if p.text.lower() not in held] + ordinary)
+        texts = [normalise(p.text) for p in test]
+        findings = [detector.find(text) for text in texts]
+        opinions = model.opinions([(text, f.signals) for text, f in zip(texts, findings, strict=True)])
+        for threshold in thresholds:
+            flagged = [(f.kind is not None and f.intent) or o.probability >= threshold
+                       for f, o in zip(findings, opinions, strict=True)]
+            crisis = [hit for p, hit in zip(test, flagged, strict=True) if p.label != NONE]
+            benign = [hit for p, hit in zip(test, flagged, strict=True) if p.label == NONE]
+            rows[threshold].append((statistics.mean(crisis), statistics.mean(benign)))
+    print(f"\nleave one former held-out set out ({', '.join(p.stem for p in former)}): recall / false alarms")
+    for threshold, figures in rows.items():
+        cells = "  ".join(f"{r:.3f}/{a:.3f}" for r, a in figures)
+        print(f"  threshold {threshold:.2f}: {cells}   mean {statistics.mean(r for r, _ in figures):.3f}/"
+              f"{statistics.mean(a for _, a in figures):.3f}")
+
+
 def unseen(phrasings: Sequence[Phrasing]) -> tuple[list[Phrasing], int]:
     """The held-out phrasings whose text the model was not trained on, and how many were left out."""
     trained = {phrasing.text.lower() for phrasing in training_corpus()}
@@ -126,6 +155,8 @@ def main() -> None:
                         help="which held-out set (bench/crisis_heldout/<name>.tsv; default: the newest)")
     parser.add_argument("--cv", action="store_true", help="also cross-validate on the training corpus")
     parser.add_argument("--live", action="store_true", help="also run the held-out set over REST, in every form")
+    parser.add_argument("--thresholds", action="store_true",
+                        help="also sweep the model's threshold, leaving each former held-out set out in turn")
     args = parser.parse_args()
     heldout, shared = unseen(read_phrasings(HELDOUT / f"{args.heldout}.tsv"))
     print(f"held-out set {args.heldout}: {len(heldout)} messages ({shared} more that the training data also has "
@@ -134,6 +165,8 @@ def main() -> None:
     offline(heldout, assessor, assessor.model)
     if args.cv:
         cross_validation()
+    if args.thresholds:
+        leave_one_set_out()
     if args.live:
         from bench.crisis_live import live
 

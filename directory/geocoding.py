@@ -53,13 +53,23 @@ _TOKEN_EXPANSIONS = {"ST": "SAINT", "STE": "SAINTE", "MT": "MOUNT", "FT": "FORT"
 _ABBREVIATION_RE = re.compile(r"\b(?:" + "|".join(_TOKEN_EXPANSIONS) + r")\b")
 _DROPPED_RE = re.compile(r"[.'’]")
 #: names people use that the ZIP data does not carry as a city: (name, state or "") -> (city, state)
+#: what people call a big city ("philly"), with its state or without: the city
+_NICKNAMES = {
+    "NEW YORK CITY": ("NEW YORK", "NY"), "NYC": ("NEW YORK", "NY"), "PHILLY": ("PHILADELPHIA", "PA"),
+    "NOLA": ("NEW ORLEANS", "LA"), "VEGAS": ("LAS VEGAS", "NV"), "SAN FRAN": ("SAN FRANCISCO", "CA"),
+    "SF": ("SAN FRANCISCO", "CA"), "ATL": ("ATLANTA", "GA"), "SLC": ("SALT LAKE CITY", "UT"),
+    "OKC": ("OKLAHOMA CITY", "OK"), "BMORE": ("BALTIMORE", "MD"), "CHITOWN": ("CHICAGO", "IL"),
+    "CHI TOWN": ("CHICAGO", "IL"), "NASHVEGAS": ("NASHVILLE", "TN"), "SATX": ("SAN ANTONIO", "TX"),
+}
 _CITY_ALIASES = {
     ("MANHATTAN", "NY"): ("NEW YORK", "NY"),
-    ("NEW YORK CITY", ""): ("NEW YORK", "NY"),
-    ("NEW YORK CITY", "NY"): ("NEW YORK", "NY"),
-    ("NYC", ""): ("NEW YORK", "NY"),
-    ("NYC", "NY"): ("NEW YORK", "NY"),
+    **{(nickname, ""): city for nickname, city in _NICKNAMES.items()},
+    **{(nickname, city[1]): city for nickname, city in _NICKNAMES.items()},
 }
+#: a neighbourhood typed before a city without a state ("kensington philly", "fishtown philadelphia") is
+#: read as that city only when the city is a big one (at least this many ZIP codes), so that everyday
+#: words ending an answer ("my mom's house") never land on a village of that name
+BIG_CITY_MIN_ZIPS = 15
 #: the longest state name in words ("Northern Mariana Islands", "District of Columbia")
 _MAX_STATE_WORDS = 3
 #: list at most this many candidates in an AmbiguousPlaceError message
@@ -134,6 +144,8 @@ class _Index:
     grid: dict[tuple[int, int], list[_Zip]]
     #: state -> the normalised names of its cities (to read a misspelt city named with its state)
     city_names: dict[str, list[str]]
+    #: the normalised names of big cities (``BIG_CITY_MIN_ZIPS``), to read one misspelt without a state
+    big_city_names: list[str]
     load_seconds: float
 
 
@@ -181,10 +193,13 @@ def _build_index(records: Iterable[dict[str, Any]], started: float) -> _Index:
     for key, groups in cities.items():
         for state in groups:
             city_names[state].append(key)
+    big_city_names = sorted(key for key, groups in cities.items()
+                            if any(len(group.zips) >= BIG_CITY_MIN_ZIPS for group in groups.values()))
     return _Index(
         zips=zips,
         cities=dict(cities),
         city_names=dict(city_names),
+        big_city_names=big_city_names,
         aliases=aliases,
         states=states,
         # ZIP data also has states the ``us`` package lacks (FM, MH, PW): known by abbreviation
@@ -400,7 +415,9 @@ class Gazetteer(Geocoder):
         if coordinates is not None:
             return [self._coordinates_location(*coordinates)]
         typed = _clean(query)
-        tries = dict.fromkeys([_FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", typed)), typed, _without_filler(typed)])
+        tries = dict.fromkeys([_FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", typed)), typed, _without_filler(typed),
+                               # a place, then words about it ("Knoxville TN, she's in Fountain City")
+                               *(_without_filler(part.strip()) for part in typed.split(",")[:-1])])
         return next((found for text in tries if text and (found := self._lookup_place(text))), [])
 
     def _lookup_place(self, query: str) -> list[Location]:
@@ -423,6 +440,10 @@ class Gazetteer(Geocoder):
             parsed, areas = _street_before_city(parsed, index)
         if not areas and parsed.state and not parsed.street:
             areas = _misspelt_city(parsed.city, parsed.state, index)
+        if not areas and not parsed.state:
+            parsed, areas = _neighbourhood_before_city(parsed, index)
+        if not areas and not parsed.state and not parsed.street:
+            areas = _misspelt_big_city(parsed.city, index)
         kind = "address" if parsed.street else "city"
         return [self._city_location(area, kind, parsed) for area in areas]
 
@@ -478,6 +499,16 @@ def _misspelt_city(city: str, state: str, index: _Index) -> list[_Area]:
     return [_area(index.cities[close[0]][state], state)] if close else []
 
 
+def _misspelt_big_city(city: str, index: _Index) -> list[_Area]:
+    """The big city closest to a misspelt name typed without a state, if one is close enough: its
+    namesakes too, largest first, so that the caller says the likeliest back (a typo is a guess)."""
+    key = _normalise(city)
+    if len(key) < 5:
+        return []
+    close = difflib.get_close_matches(key, index.big_city_names, n=1, cutoff=CITY_SPELLING_CUTOFF)
+    return _find_cities(close[0], "", index) if close else []
+
+
 def _street_before_city(parsed: _Parsed, index: _Index) -> tuple[_Parsed, list[_Area]]:
     """An address without commas ("12 Main St Charlottesville VA"): the longest known city ending it."""
     words = parsed.city.split()
@@ -485,6 +516,22 @@ def _street_before_city(parsed: _Parsed, index: _Index) -> tuple[_Parsed, list[_
         areas = _find_cities(" ".join(words[start:]), parsed.state, index)
         if areas:
             street = ", ".join(filter(None, [parsed.street, " ".join(words[:start])]))
+            return replace(parsed, street=street, city=" ".join(words[start:])), areas
+    return parsed, []
+
+
+_NEIGHBOURHOOD_EDGES = re.compile(r"^the\b\s*|\s*\b(?:of|in)$", re.IGNORECASE)
+
+
+def _neighbourhood_before_city(parsed: _Parsed, index: _Index) -> tuple[_Parsed, list[_Area]]:
+    """A neighbourhood before a big city, no state ("kensington philly"): the longest big city ending it."""
+    words = parsed.city.split()
+    for start in range(1, len(words)):
+        areas = [area for area in _find_cities(" ".join(words[start:]), "", index)
+                 if area.zip_count >= BIG_CITY_MIN_ZIPS]
+        if areas:
+            neighbourhood = _NEIGHBOURHOOD_EDGES.sub("", " ".join(words[:start])).title()  # "the bronx": Bronx
+            street = ", ".join(filter(None, [parsed.street, neighbourhood]))
             return replace(parsed, street=street, city=" ".join(words[start:])), areas
     return parsed, []
 

@@ -331,6 +331,10 @@ RULES: tuple[Rule, ...] = (
           upgrades=BY_ACCIDENT,
           not_after="time long caffeine coffee sugar chocolate candy netflix tv love work it training class kit kits "
                     "pizza food cake cookies"),
+    # naloxone given and not working: an overdose going on now, whatever else the model thinks
+    _rule("overdose", "intent",
+          "narcan|naloxone be not work|help",
+          "narcan|naloxone not work|help"),
     _rule("overdose", "topic",
           "overdose",
           not_before="of from to prevent prevention reverse reversing risk avoid watch watched seen saw see",
@@ -481,7 +485,8 @@ RULES: tuple[Rule, ...] = (
           "leave this world",
           cue=INTENT_CUE,
           not_before="phone battery laptop computer car plant",
-          not_after="with of from laughing laughter embarrassment boredom inside on by than"),
+          # "I'll die young if I keep drinking": a fear of where drinking leads, not a wish
+          not_after="with of from laughing laughter embarrassment boredom inside on by than young"),
     _rule("suicide", "event",
           "rather be dead =.",
           "rather be dead than be? sober",
@@ -794,6 +799,11 @@ RULES: tuple[Rule, ...] = (
     _rule("suicide", "topic",
           "=suicidio|=suicida|=suicidarse|=suicidarme",
           not_before="prevencion del"),
+    # a wish to hurt oneself, in Spanish ("me quiero hacer daño", "tengo ganas de cortarme")
+    _rule("self_harm", "intent",
+          "=quiero|=quisiera|=necesito|=ganas =de? =hacerme dano|daño",
+          "=me =quiero|=voy =a? =hacer dano|daño",
+          "=quiero|=ganas =de? =cortarme|=lastimarme|=quemarme"),
     _rule("self_harm", "event",
           "=me =corto|=corte|=lastimo|=quemo|=queme|=rasguno|=golpeo",
           "=me =estoy|=estaba =cortando|=lastimando|=quemando",

@@ -94,7 +94,8 @@ LEXICON: Lexicon = {
         ),
     },
     "condition": {
-        "depression": ("depression", "depressed", "depressive", "major depression", "mdd"),
+        "depression": ("depression", "depressed", "depressive", "major depression", "mdd", "been low", "feeling low",
+                       "feels low"),
         "bipolar": (
             "bipolar", "bipolar disorder", "bipolar 1", "bipolar 2", "bipolar i", "bipolar ii", "bipolar one",
             "bipolar two", "bipolar type 1", "bipolar type 2", "manic depression", "mania", "manic",
@@ -112,7 +113,8 @@ LEXICON: Lexicon = {
     },
     "payment": {
         "medicaid": (
-            "medicaid", "medi-cal", "medi cal", "medical assistance", "masshealth", "mass health", "tenncare",
+            "dr dynasaur", "dr. dynasaur", "medicaid", "medi-cal", "medi cal", "medical assistance", "masshealth",
+            "mass health", "tenncare",
             "apple health", "husky", "husky health", "soonercare", "healthy michigan", "healthy michigan plan",
             "ahcccs", "badgercare", "badger care", "kancare", "mainecare", "denali care", "denalicare",
             "health first colorado", "hoosier healthwise", "healthy indiana plan", "nj familycare",
@@ -125,7 +127,12 @@ LEXICON: Lexicon = {
             "blue cross", "blue shield", "blue cross blue shield", "bcbs", "anthem", "aetna", "cigna",
             "united healthcare", "unitedhealthcare", "united health care", "uhc", "humana", "kaiser",
             "kaiser permanente", "ambetter", "oscar", "highmark", "carefirst", "optum", "obamacare",
-            "marketplace plan", "marketplace insurance", "aca plan",
+            "marketplace plan", "marketplace insurance", "aca plan", "priority health", "harvard pilgrim",
+            "tufts health", "premera", "regence", "emblemhealth", "emblem health", "geisinger", "wellmark", "excellus",
+            "health net", "selecthealth", "healthpartners", "through work", "through my work", "through his work",
+            "through her work", "through his job", "through her job", "school district", "through my union",
+            "union plan", "parents insurance", "my parents plan", "cobra", "student plan", "student insurance",
+            "sanford health", "gradcare",
         ),
         "military_insurance": (
             "tricare", "tri-care", "tri care", "military insurance", "champva", "va benefits", "va health care",
@@ -136,7 +143,9 @@ LEXICON: Lexicon = {
         # uninsured people are steered to sliding fees (the NLU data's convention)
         "sliding_fee": (
             "no insurance", "uninsured", "not insured", "don't have insurance", "dont have insurance",
-            "do not have insurance", "without insurance", "can't afford", "cant afford", "cannot afford",
+            "do not have insurance", "doesn't have insurance", "doesnt have insurance", "does not have insurance",
+            "has no insurance", "no health insurance", "without insurance", "anything cheap", "can't afford",
+            "cant afford", "cannot afford",
             "sliding scale", "sliding-scale", "sliding fee", "sliding fee scale", "low cost", "low-cost",
             "based on income", "income based", "income-based", "reduced fee", "affordable",
         ),
@@ -271,7 +280,8 @@ LEXICON: Lexicon = {
         "monthly_or_less": (
             "monthly", "once a month", "a few times a month", "a couple times a month", "times a month", "rarely",
             "not often", "now and then", "every now and then", "once in a while", "occasionally", "every couple weeks",
-            "every couple of weeks", "every other week",
+            "every couple of weeks", "every other week", "twice since", "once or twice", "a couple times since",
+            "a few times this year", "a few times a year", "hardly ever", "once since", "only twice", "only once",
         ),
     },
     "duty": {

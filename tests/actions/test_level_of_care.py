@@ -187,8 +187,20 @@ EDGE_ROWS = [
     ("mild with a positive PHQ-2 is IOP", replace(MILD, phq2=3), "intensive_outpatient", "needs_structure"),
     ("mild with PHQ-2 of 2 stays mild", replace(MILD, phq2=2), "outpatient", "mild_needs"),
     (
-        "mild with a positive AUDIT-C is IOP",
-        replace(MILD, substances=frozenset({"alcohol"}), audit_c=3),
+        "a monthly binge with support stays mild (a positive AUDIT-C below its high-risk band)",
+        replace(MILD, substances=frozenset({"alcohol"}), audit_c=4, support=True),
+        "outpatient",
+        "mild_needs",
+    ),
+    (
+        "monthly drinking with a positive AUDIT-C and support not said is IOP",
+        replace(MILD, substances=frozenset({"alcohol"}), audit_c=3, support=None),
+        "intensive_outpatient",
+        "needs_structure",
+    ),
+    (
+        "monthly drinking in the AUDIT-C's high-risk band is IOP, support or not",
+        replace(MILD, substances=frozenset({"alcohol"}), audit_c=8, support=True),
         "intensive_outpatient",
         "needs_structure",
     ),

@@ -12,6 +12,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from actions.directory_access import get_directory
+from actions.forms import ValidateSearchForm
 from actions.search import (
     ActionFurtherAway,
     ActionProgrammeDetails,
@@ -128,6 +129,28 @@ def test_an_unknown_place_is_refused_and_cleared() -> None:
     responses, events, _ = run(ActionSearchProgrammes(), {**NEW_YORK, "location": "Xyzzyville"})
     assert responses == ["utter_unknown_place"]
     assert SlotSet("location", None) in events
+
+
+def validate_place(typed: str, times_asked: int) -> tuple[list[str], dict[str, Any]]:
+    """ValidateSearchForm.validate_location on ``typed`` after the place question was asked ``times_asked`` times."""
+    asked = [{"event": "bot", "text": "Where should I look?", "metadata": {"utter_action": "utter_ask_location"}}]
+    events = [{"event": "slot", "name": "requested_slot", "value": "location"}, *asked * times_asked]
+    message = {"intent": {"name": "inform", "confidence": 1.0}, "entities": [], "text": typed}
+    form_tracker = Tracker("test", {"requested_slot": "location"}, message, events, False, None,
+                           {"name": "search_form"}, "action_listen")
+    dispatcher = CollectingDispatcher()
+    values = ValidateSearchForm().validate_location(typed, dispatcher, form_tracker, {})
+    return [message["response"] for message in dispatcher.messages], values
+
+
+def test_a_place_not_found_twice_gets_other_ways_to_say_it_and_the_helpline() -> None:
+    assert validate_place("Xyzzyville", 1) == (["utter_unknown_place"], {"location": None})
+    assert validate_place("Xyzzyville", 2) == (["utter_unknown_place_again"], {"location": None})
+
+
+def test_a_neighbourhood_and_a_city_nickname_are_found_and_said_back() -> None:
+    responses, values = validate_place("kensington philly", 1)
+    assert values["location"] == "Kensington, Philadelphia, PA" and responses == ["utter_place_assumed"]
 
 
 REMOTE = {"location": "59001", "radius_miles": 5.0, "search_levels": ["intensive_outpatient"]}

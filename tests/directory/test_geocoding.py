@@ -85,6 +85,22 @@ def test_a_bare_city_with_words_around_it_is_still_its_likeliest_namesake(gazett
     assert raised.value.likeliest is not None and raised.value.likeliest.label == "Milwaukee, WI"
 
 
+@pytest.mark.parametrize(("text", "label"), [
+    ("philly", "Philadelphia, PA"), ("nola", "New Orleans, LA"), ("vegas nv", "Las Vegas, NV"),
+    ("kensington philly", "Kensington, Philadelphia, PA"), ("the west side of chicago", "West Side, Chicago, IL"),
+    ("little havana miami", "Little Havana, Miami, FL"), ("the bronx", "Bronx, NY"),
+    ("Knoxville TN, she's in Fountain City", "Knoxville, TN"),  # a place, then words about it
+])  # fmt: skip
+def test_nicknames_and_a_neighbourhood_before_a_big_city(gazetteer: Gazetteer, text: str, label: str) -> None:
+    assert resolve_place(text, gazetteer).label == label
+
+
+@pytest.mark.parametrize("text", ["my moms house", "same as before", "not sure where"])
+def test_everyday_words_ending_an_answer_are_not_a_small_town(gazetteer: Gazetteer, text: str) -> None:
+    with pytest.raises(UnknownPlaceError):
+        resolve_place(text, gazetteer)
+
+
 @pytest.mark.parametrize("text", ["New York, NY", "Manhattan, NY", "New York City"])
 def test_new_york_city_and_manhattan(gazetteer: Gazetteer, text: str) -> None:
     place = resolve_place(text, gazetteer)
@@ -188,9 +204,18 @@ def test_a_misspelt_city_named_with_its_state_is_found(gazetteer: Gazetteer, tex
     assert resolve_place(text, gazetteer).label == label
 
 
-def test_a_misspelt_city_without_a_state_is_not_guessed(gazetteer: Gazetteer) -> None:
-    with pytest.raises(UnknownPlaceError):
+def test_a_misspelt_big_city_without_a_state_is_its_likeliest_namesake(gazetteer: Gazetteer) -> None:
+    """Only the ~160 cities with 15 ZIP codes or more; the caller says the guess back."""
+    assert resolve_place("albequerque", gazetteer).label == "Albuquerque, NM"
+    with pytest.raises(AmbiguousPlaceError) as raised:
         resolve_place("sacremento", gazetteer)
+    assert raised.value.likeliest is not None and raised.value.likeliest.label == "Sacramento, CA"
+
+
+@pytest.mark.parametrize("text", ["charlottesvile", "whatever", "somewhere"])
+def test_a_misspelt_small_town_or_a_word_without_a_state_is_not_guessed(gazetteer: Gazetteer, text: str) -> None:
+    with pytest.raises(UnknownPlaceError):
+        resolve_place(text, gazetteer)
 
 
 @pytest.mark.parametrize("text", ["Xyzzyville", "99999", "Xyzzyville, VA", "", "   "])
