@@ -84,7 +84,7 @@ _RARELY = re.compile(
     r"\b(?:rarely|hardly(?: ever)?|seldom|occasionally|once in a while|now and (?:then|again)|special occasions?|"
     r"holidays|a few times a year|few times a year|once or twice a year|less than (?:monthly|once a month)|"
     r"not (?:very )?often|every few months|socially|first time in (?:years|months|a while)|just (?:the|that) "
-    r"(?:wedding|party|night|once|one time)|once maybe|only once|just once|one time)\b"
+    r"(?:wedding|party|night)|(?:once maybe|only once|just once|one time)(?! (?:a|per|every|each) \w+))\b"
 )
 _NEVER = re.compile(r"^(?:never|not at all|none|nope|no|zero|0|i don'?t drink|don'?t drink|nunca)\b")
 
@@ -93,7 +93,10 @@ _DRINK_MEASURES: tuple[tuple[re.Pattern[str], int], ...] = (
     (re.compile(r"\b(?:a |one )?(?:case|30 ?rack|24 ?pack|18 ?pack|12 ?pack)\b"), 12),
     (re.compile(r"\b(?:a |one )?pint of (?:vodka|whiskey|liquor|rum|gin|tequila)\b"), 11),
     (re.compile(r"\b(?:a |one )?(?:six ?pack|6 ?pack)\b"), 6),
-    (re.compile(r"\b(?:a |one |whole )?bottle of wine\b"), 5),
+    (re.compile(r"(?<!half )(?<!half a )\b(?:a |one |whole )?bottle of wine\b"), 5),
+    (re.compile(r"\b(?:a |one |whole )?bottle of (?:vodka|whiskey|liquor|rum|gin|tequila|bourbon|brandy)\b"), 17),
+    # "a bottle" of something unnamed: at least a bottle of wine (a bottle of beer is one drink)
+    (re.compile(r"(?<!half )\b(?:a |one |whole |the )bottle\b(?! of (?:beer|water|soda|pop))"), 5),
 )
 #: a number with another unit than drinks ("30 days residential", "2 years"): not a count of drinks
 _OTHER_UNITS = re.compile(
@@ -119,7 +122,7 @@ _RELAYED_UNSURE = re.compile(r"^(?:(?:the )?caller|(?:s)?he|they)(?:'s| is| isn'
 
 
 def _said(text: Any) -> str:
-    said = " ".join(str(text or "").lower().replace("’", "'").split()).strip(" .!,")
+    said = validation.respelled(" ".join(str(text or "").lower().replace("’", "'").split()).strip(" .!,"))
     said = _RELAYED_UNSURE.sub("not sure", _RELAYED.sub("", said))
     return _EMPHASIS.sub("every", said)
 
@@ -415,7 +418,8 @@ def severe_psychiatric_signs(text: Any) -> bool:
     return bool(_SEVERE_SIGNS.search(_said(text)))
 
 
-#: times of day or week: an answer to "could you fit that in, and when?" that names one is a yes
+#: times of day or week, or time to spare ("whenever", "retired"): an answer to "could you fit that in, and
+#: when?" that names one is a yes
 _TIMES = re.compile(r"\b(?:mornings?|daytime|days|afternoons?|evenings?|nights|weekends?|after (?:work|school)|"
                     r"any ?time|lunch ?time|whenever|after that|after \d{1,2}(?::\d\d)?|early in the day|"
                     r"during the day|in the day|retired)\b")

@@ -216,6 +216,8 @@ class ValidateNeedsForm(FormValidation):
         code = validation.frequency(value)  # an entity's value ("once") may say less than the words do
         if code not in validation.FREQUENCY_CODES:
             code = validation.frequency(said)
+        if code not in validation.FREQUENCY_CODES and tracker.get_slot("requested_slot") != "use_frequency":
+            return {"use_frequency": None}  # words in passing that say no frequency: its question asks later
         kept: dict[str, Any] = {"use_frequency": code}
         by_substance = answers.frequency_by_substance(said, tracker.get_slot("substances"))
         if by_substance:

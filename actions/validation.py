@@ -69,8 +69,20 @@ _ORDINAL_SUFFIX = re.compile(r"\b(\d+)(?:st|nd|rd|th)\b")
 _ORDINAL_MARKED = re.compile(r"(?:#|\bno\.?|\bnumber|\boption|\bprogram(?:me)?|\bchoice)\s*#?\s*(\w+)\b")
 
 
+#: texting spellings of words the answer readers look for ("every nite", "on wknds")
+TEXTING_SPELLINGS = {"nite": "night", "nites": "nights", "tonite": "tonight", "evry": "every", "evey": "every",
+                     "wknd": "weekend", "wknds": "weekends", "wkend": "weekend", "wkends": "weekends",
+                     "mornin": "morning", "mornins": "mornings", "thru": "through"}
+_TEXTING_WORD = re.compile(r"\b(?:" + "|".join(TEXTING_SPELLINGS) + r")\b")
+
+
+def respelled(text: str) -> str:
+    """Lower-case ``text`` with texting spellings written out ("every nite" -> "every night")."""
+    return _TEXTING_WORD.sub(lambda match: TEXTING_SPELLINGS[match.group(0)], text)
+
+
 def _text(value: Any) -> str:
-    return " ".join(str(value).lower().replace("’", "'").split())
+    return respelled(" ".join(str(value).lower().replace("’", "'").split()))
 
 
 def _words_to_number(words: str) -> int | None:

@@ -71,3 +71,16 @@ def test_a_substance_named_in_passing_keeps_the_questions_of_the_substances_answ
     read = {event["name"]: event["value"] for event in done if event["event"] == "slot"}
     assert read["audit_c_2"] == 3.0 and read["requested_slot"] == "audit_c_3"
     assert read["substances"] == ["stimulants", "alcohol"]
+
+
+def test_words_in_passing_that_say_no_frequency_leave_the_frequency_question_to_be_asked() -> None:
+    """"she drinks wine every evening-ish" at the substances question: an entity the frequency reader
+    cannot read is not kept as the answer (it once was, as unknown, and "How often?" was never asked)."""
+    form, slots = ValidateNeedsForm(), {"who_for": "loved_one", "requested_slot": "substances"}
+    message = {"intent": {"name": "inform", "confidence": 1.0}, "entities": [], "text": "wine, on and off-ish"}
+    tracker = Tracker("test", slots, message, [], False, None, {"name": "needs_form"}, "action_listen")
+    assert form.validate_use_frequency("on and off-ish", CollectingDispatcher(), tracker, DOMAIN) == {
+        "use_frequency": None}
+    asked = Tracker("test", {**slots, "requested_slot": "use_frequency"}, message, [], False, None,
+                    {"name": "needs_form"}, "action_listen")
+    assert form.validate_use_frequency("every day", CollectingDispatcher(), asked, DOMAIN)["use_frequency"] == "daily"

@@ -65,6 +65,7 @@ def test_radius_miles(value: Any, expected: float | None) -> None:
         ("once a month", "monthly_or_less"), ("rarely", "monthly_or_less"), ("a few times a year", "monthly_or_less"),
         ("only on special occasions", "monthly_or_less"), ("not very often", "monthly_or_less"),
         ("twice since june, when i couldn't sleep", "monthly_or_less"), ("once or twice a week", "weekly"),
+        ("she drinks wine every nite", "daily"), ("on wknds mostly", "weekly"),  # texting spellings
         ("  whenever I can get it  ", "whenever I can get it"), (None, ""),
     ],
 )  # fmt: skip
