@@ -141,6 +141,8 @@ def button_titles(folder: Path) -> Iterator[str]:
 
 
 Signals = Callable[[str], Sequence[str]]
+#: texts -> one embedding row per text
+Vectors = Callable[[Sequence[str]], np.ndarray]
 
 
 def rule_signals(text: str) -> tuple[str, ...]:
@@ -159,8 +161,9 @@ class CrisisModel:
 
     @classmethod
     def train(cls, phrasings: Sequence[Phrasing], signals: Signals = rule_signals,
-              threshold: float = THRESHOLD) -> CrisisModel:
-        """A model fitted to ``phrasings`` and the rules' ``signals`` of each (deterministic)."""
+              threshold: float = THRESHOLD, vectors: Vectors | None = None) -> CrisisModel:
+        """A model fitted to ``phrasings`` and the rules' ``signals`` of each (deterministic); ``vectors``
+        embeds the texts (``sentence_vectors`` unless a benchmark passes a cached one)."""
         ngrams = FeatureUnion([
             ("words", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True, min_df=1,
                                       token_pattern=r"(?u)\b\w+\b")),
@@ -169,7 +172,7 @@ class CrisisModel:
         texts = [normalise(p.text) for p in phrasings]
         counts = ngrams.fit_transform([prepared(text, signals(text)) for text in texts])
         classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=4000, random_state=SEED)
-        classifier.fit(_with_meaning(counts, texts), [p.label for p in phrasings])
+        classifier.fit(_with_meaning(counts, texts, vectors or sentence_vectors), [p.label for p in phrasings])
         return cls(ngrams, classifier, threshold)
 
     def opinions(self, readings: Iterable[tuple[str, Sequence[str]]]) -> list[Opinion]:
@@ -189,9 +192,9 @@ class CrisisModel:
         return opinion.probability >= self.threshold
 
 
-def _with_meaning(counts: sparse.spmatrix, texts: Sequence[str]) -> sparse.csr_matrix:
+def _with_meaning(counts: sparse.spmatrix, texts: Sequence[str], vectors: Vectors | None = None) -> sparse.csr_matrix:
     """The n-gram features with each text's sentence embedding beside them."""
-    return sparse.hstack([counts, sparse.csr_matrix(sentence_vectors(texts))]).tocsr()
+    return sparse.hstack([counts, sparse.csr_matrix((vectors or sentence_vectors)(texts))]).tocsr()
 
 
 _encoder: USE | None = None
