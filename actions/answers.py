@@ -122,7 +122,7 @@ _RELAYED_UNSURE = re.compile(r"^(?:(?:the )?caller|(?:s)?he|they)(?:'s| is| isn'
 
 
 def _said(text: Any) -> str:
-    said = validation.respelled(" ".join(str(text or "").lower().replace("’", "'").split()).strip(" .!,"))
+    said = validation.plain_text(text or "").strip(" .!,")
     said = _RELAYED_UNSURE.sub("not sure", _RELAYED.sub("", said))
     return _EMPHASIS.sub("every", said)
 

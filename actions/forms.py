@@ -48,12 +48,16 @@ class FormValidation(FormValidationAction, ABC):
         will leave them: words in passing never change an earlier answer (``get_validation_events``), so
         "on the coke nights 6 to 8" at the drinks question does not make the substances "cocaine" alone
         and the drinking questions vanish (it once left that question asked 35 times)."""
-        slots = tracker.current_slot_values()
-        requested, before = slots.get("requested_slot"), slots_before_latest_message(tracker)
-        settled = {**slots, **{slot: before[slot] for slot in domain_slots
-                               if slot != requested and before.get(slot) is not None}}
+        settled = {**tracker.current_slot_values(), **self._earlier_answers(domain_slots, tracker)}
         needed = needed_slots(self.name().removeprefix("validate_"), settled)
         return [slot for slot in domain_slots if slot in needed]
+
+    @staticmethod
+    def _earlier_answers(form_slots: list[str], tracker: Tracker) -> dict[str, Any]:
+        """The answers given before the latest message to this form's questions other than the one being
+        asked: words in passing never change them, only their own question does."""
+        requested, before = tracker.get_slot("requested_slot"), slots_before_latest_message(tracker)
+        return {slot: before[slot] for slot in form_slots if slot != requested and before.get(slot) is not None}
 
     @staticmethod
     def refuse(dispatcher: CollectingDispatcher, slot: str, response: str | None = None, **values: Any) -> dict:
@@ -140,13 +144,12 @@ class FormValidation(FormValidationAction, ABC):
         is never overwritten by words in passing ("like 7 days a week" at another question): a slot
         changes only when its question is asked."""
         events = await super().get_validation_events(dispatcher, tracker, domain)
-        requested = tracker.get_slot("requested_slot")
-        form_slots, before = self.domain_slots(domain), slots_before_latest_message(tracker)
+        earlier_answers = self._earlier_answers(self.domain_slots(domain), tracker)
         kept = []
         for event in events:
             slot = event.get("name")
-            earlier = before.get(slot) if slot in form_slots else None
-            if slot != requested and earlier is not None and event.get("value") != earlier:
+            earlier = earlier_answers.get(slot)
+            if earlier is not None and event.get("value") != earlier:
                 event = SlotSet(slot, earlier)
                 tracker.slots[slot] = earlier
             kept.append(event)

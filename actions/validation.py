@@ -76,13 +76,11 @@ TEXTING_SPELLINGS = {"nite": "night", "nites": "nights", "tonite": "tonight", "e
 _TEXTING_WORD = re.compile(r"\b(?:" + "|".join(TEXTING_SPELLINGS) + r")\b")
 
 
-def respelled(text: str) -> str:
-    """Lower-case ``text`` with texting spellings written out ("every nite" -> "every night")."""
+def plain_text(value: Any) -> str:
+    """``value`` as the answer readers read it: lower case, straight apostrophes, single spaces, texting
+    spellings written out ("every nite" -> "every night")."""
+    text = " ".join(str(value).lower().replace("’", "'").split())
     return _TEXTING_WORD.sub(lambda match: TEXTING_SPELLINGS[match.group(0)], text)
-
-
-def _text(value: Any) -> str:
-    return respelled(" ".join(str(value).lower().replace("’", "'").split()))
 
 
 def _words_to_number(words: str) -> int | None:
@@ -102,7 +100,7 @@ def _number(value: Any) -> float | None:
         return None
     if isinstance(value, int | float):
         return float(value)
-    text = _text(value)
+    text = plain_text(value)
     digits = _DIGITS.search(text)
     words = next((m for m in _WORD_NUMBER.finditer(text) if _words_to_number(m.group()) is not None), None)
     if digits and (words is None or digits.start() < words.start()):
@@ -112,7 +110,7 @@ def _number(value: Any) -> float | None:
 
 def numbers_in(value: Any) -> list[float]:
     """Every number in a text, digits or words, in order: "5 or 6" -> [5, 6], "about twenty five" -> [25]."""
-    text = _text(value)
+    text = plain_text(value)
     found = [(m.start(), float(m.group())) for m in _DIGITS.finditer(text)]
     found += [(m.start(), float(n)) for m in _WORD_NUMBER.finditer(text)
               if (n := _words_to_number(m.group())) is not None]
@@ -137,7 +135,7 @@ def yes_no(text: Any) -> str | None:
         return "yes" if text else "no"
     if text is None:
         return None
-    said = _text(text)
+    said = plain_text(text)
     if _UNSURE.search(said):
         return "unsure"
     yes, no = bool(_YES.search(said)), bool(_NO.search(said))
@@ -151,7 +149,7 @@ def radius_miles(value: Any) -> float | None:
     miles = _number(value)
     if miles is None:
         return None
-    if isinstance(value, str) and re.search(r"\d\s*km\b|\bkm\b|kilomet", _text(value)):
+    if isinstance(value, str) and re.search(r"\d\s*km\b|\bkm\b|kilomet", plain_text(value)):
         miles = round(miles * KM_TO_MILES, 1)
     return miles if MIN_RADIUS <= miles <= MAX_RADIUS else None
 
@@ -163,7 +161,7 @@ def frequency(value: Any) -> str:
     """
     if value is None:
         return ""
-    text = _text(value)
+    text = plain_text(value)
     for code, pattern in _FREQUENCIES:
         if text == code or pattern.search(text.replace("_", " ")):
             return code
@@ -176,7 +174,7 @@ def codes(facet: str, values: Iterable[Any]) -> frozenset[str]:
     Raises KeyError for an unknown facet.
     """
     known = set(vocabulary.codes(facet))
-    return frozenset(code for code in (_text(value) for value in values if value is not None) if code in known)
+    return frozenset(code for code in (plain_text(value) for value in values if value is not None) if code in known)
 
 
 def ordinal(value: Any) -> int | None:
@@ -185,7 +183,7 @@ def ordinal(value: Any) -> int | None:
         return None
     if isinstance(value, int | float):
         return _whole(float(value), 1, 10)
-    text = _text(value)
+    text = plain_text(value)
     for word in re.findall(r"[a-z]+", text):
         if word in _ORDINALS:
             return _ORDINALS[word]

@@ -17,7 +17,7 @@ import re
 import threading
 import time
 from collections import OrderedDict, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
@@ -52,7 +52,6 @@ _COORDINATES_RE = re.compile(
 _TOKEN_EXPANSIONS = {"ST": "SAINT", "STE": "SAINTE", "MT": "MOUNT", "FT": "FORT"}
 _ABBREVIATION_RE = re.compile(r"\b(?:" + "|".join(_TOKEN_EXPANSIONS) + r")\b")
 _DROPPED_RE = re.compile(r"[.'’]")
-#: names people use that the ZIP data does not carry as a city: (name, state or "") -> (city, state)
 #: what people call a big city ("philly"), with its state or without: the city
 _NICKNAMES = {
     "NEW YORK CITY": ("NEW YORK", "NY"), "NYC": ("NEW YORK", "NY"), "PHILLY": ("PHILADELPHIA", "PA"),
@@ -61,6 +60,7 @@ _NICKNAMES = {
     "OKC": ("OKLAHOMA CITY", "OK"), "BMORE": ("BALTIMORE", "MD"), "CHITOWN": ("CHICAGO", "IL"),
     "CHI TOWN": ("CHICAGO", "IL"), "NASHVEGAS": ("NASHVILLE", "TN"), "SATX": ("SAN ANTONIO", "TX"),
 }
+#: names people use that the ZIP data does not carry as a city: (name, state or "") -> (city, state)
 _CITY_ALIASES = {
     ("MANHATTAN", "NY"): ("NEW YORK", "NY"),
     **{(nickname, ""): city for nickname, city in _NICKNAMES.items()},
@@ -315,10 +315,14 @@ _FILLER_AFTER = re.compile(r"(?:\s+(?:area|metro|metro area|region|downtown|prop
 _LEADING_THE = re.compile(r"^(?:the\s+)", re.IGNORECASE)
 
 
+def _without_words_around(text: str) -> str:
+    """``text`` without the words before and after a place name that are not part of it."""
+    return _FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", text))
+
+
 def _without_filler(text: str) -> str:
     """``text`` without the words around a place name that are not part of it, a leading "the" included."""
-    bare = _FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", text))
-    return _FILLER_BEFORE.sub("", _LEADING_THE.sub("", bare))
+    return _FILLER_BEFORE.sub("", _LEADING_THE.sub("", _without_words_around(text)))
 
 
 def _parse(text: str, state_keys: dict[str, str]) -> _Parsed:
@@ -415,7 +419,7 @@ class Gazetteer(Geocoder):
         if coordinates is not None:
             return [self._coordinates_location(*coordinates)]
         typed = _clean(query)
-        tries = dict.fromkeys([_FILLER_AFTER.sub("", _FILLER_BEFORE.sub("", typed)), typed, _without_filler(typed),
+        tries = dict.fromkeys([_without_words_around(typed), typed, _without_filler(typed),
                                # a place, then words about it ("Knoxville TN, she's in Fountain City")
                                *(_without_filler(part.strip()) for part in typed.split(",")[:-1])])
         return next((found for text in tries if text and (found := self._lookup_place(text))), [])
@@ -437,11 +441,11 @@ class Gazetteer(Geocoder):
             # "Port Washington" first reads as city "Port" in Washington state; read it whole
             areas = _find_cities(f"{parsed.city} {parsed.state_words}", "", index)
         if not areas and parsed.state:
-            parsed, areas = _street_before_city(parsed, index)
+            parsed, areas = _city_ending(parsed, index)
         if not areas and parsed.state and not parsed.street:
             areas = _misspelt_city(parsed.city, parsed.state, index)
         if not areas and not parsed.state:
-            parsed, areas = _neighbourhood_before_city(parsed, index)
+            parsed, areas = _city_ending(parsed, index, BIG_CITY_MIN_ZIPS, _neighbourhood)
         if not areas and not parsed.state and not parsed.street:
             areas = _misspelt_big_city(parsed.city, index)
         kind = "address" if parsed.street else "city"
@@ -509,31 +513,27 @@ def _misspelt_big_city(city: str, index: _Index) -> list[_Area]:
     return _find_cities(close[0], "", index) if close else []
 
 
-def _street_before_city(parsed: _Parsed, index: _Index) -> tuple[_Parsed, list[_Area]]:
-    """An address without commas ("12 Main St Charlottesville VA"): the longest known city ending it."""
+def _city_ending(parsed: _Parsed, index: _Index, min_zips: int = 0,
+                 words_before: Callable[[str], str] = str) -> tuple[_Parsed, list[_Area]]:
+    """The longest known city (in ``parsed.state``, with at least ``min_zips`` ZIP codes) ending the city
+    part, the words before it (as ``words_before`` writes them) moved to the street: an address without
+    commas ("12 Main St Charlottesville VA"), a neighbourhood before a big city ("kensington philly")."""
     words = parsed.city.split()
     for start in range(1, len(words)):
-        areas = _find_cities(" ".join(words[start:]), parsed.state, index)
+        city = " ".join(words[start:])
+        areas = [area for area in _find_cities(city, parsed.state, index) if area.zip_count >= min_zips]
         if areas:
-            street = ", ".join(filter(None, [parsed.street, " ".join(words[:start])]))
-            return replace(parsed, street=street, city=" ".join(words[start:])), areas
+            street = ", ".join(filter(None, [parsed.street, words_before(" ".join(words[:start]))]))
+            return replace(parsed, street=street, city=city), areas
     return parsed, []
 
 
 _NEIGHBOURHOOD_EDGES = re.compile(r"^the\b\s*|\s*\b(?:of|in)$", re.IGNORECASE)
 
 
-def _neighbourhood_before_city(parsed: _Parsed, index: _Index) -> tuple[_Parsed, list[_Area]]:
-    """A neighbourhood before a big city, no state ("kensington philly"): the longest big city ending it."""
-    words = parsed.city.split()
-    for start in range(1, len(words)):
-        areas = [area for area in _find_cities(" ".join(words[start:]), "", index)
-                 if area.zip_count >= BIG_CITY_MIN_ZIPS]
-        if areas:
-            neighbourhood = _NEIGHBOURHOOD_EDGES.sub("", " ".join(words[:start])).title()  # "the bronx": Bronx
-            street = ", ".join(filter(None, [parsed.street, neighbourhood]))
-            return replace(parsed, street=street, city=" ".join(words[start:])), areas
-    return parsed, []
+def _neighbourhood(words: str) -> str:
+    """A neighbourhood's name from the words before its city ("the west side of" -> "West Side")."""
+    return _NEIGHBOURHOOD_EDGES.sub("", words).title()
 
 
 def _raw(kind: str, state: str, city: str, zip_code: str, label: str, zip_count: int) -> dict[str, Any]:

@@ -172,7 +172,7 @@ class CrisisModel:
         texts = [normalise(p.text) for p in phrasings]
         counts = ngrams.fit_transform([prepared(text, signals(text)) for text in texts])
         classifier = LogisticRegression(C=C, class_weight="balanced", max_iter=4000, random_state=SEED)
-        classifier.fit(_with_meaning(counts, texts, vectors or sentence_vectors), [p.label for p in phrasings])
+        classifier.fit(_with_meaning(counts, texts, vectors), [p.label for p in phrasings])
         return cls(ngrams, classifier, threshold)
 
     def opinions(self, readings: Iterable[tuple[str, Sequence[str]]]) -> list[Opinion]:
@@ -193,7 +193,8 @@ class CrisisModel:
 
 
 def _with_meaning(counts: sparse.spmatrix, texts: Sequence[str], vectors: Vectors | None = None) -> sparse.csr_matrix:
-    """The n-gram features with each text's sentence embedding beside them."""
+    """The n-gram features with each text's sentence embedding (``vectors``, by default
+    ``sentence_vectors``) beside them."""
     return sparse.hstack([counts, sparse.csr_matrix((vectors or sentence_vectors)(texts))]).tocsr()
 
 
